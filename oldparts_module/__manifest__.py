@@ -1,0 +1,23 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    'name': 'After-Sales Old Parts',
+    'summary': 'Return, sell, destroy or give away old parts replaced in '
+               'after-sales service, on time and with approvals (售后旧件管理)',
+    'version': '11.0.1.0.0',
+    'category': 'Inventory',
+    'license': 'LGPL-3',
+    'author': 'oldparts_module authors',
+    'depends': [
+        'mail',
+        'stock',
+        'account_invoicing',
+        'l10n_cn',
+    ],
+    'data': [
+    ],
+    'demo': [
+    ],
+    'installable': True,
+    'application': True,
+}

@@ -1,0 +1,1 @@
+"""pytest-odoo runs these tests against the database `make test` prepares."""
