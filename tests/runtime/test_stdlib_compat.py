@@ -8,7 +8,7 @@ import threading
 import yaml
 
 import odoo
-from odoo.tools import cache as odoo_cache
+from odoo.tools.cache import ormcache
 
 
 def test_collections_aliases():
@@ -29,7 +29,7 @@ def test_ormcache_builds_its_key_function():
     """tools/cache.py evals a lambda whose signature formatargspec renders."""
     def method(self, a, b=1, *args, **kw):
         return a + b
-    cache = odoo_cache.ormcache('a', 'b')
+    cache = ormcache('a', 'b')
     cache(method)
     assert cache.key(object(), 5) == (5, 1)
     assert cache.key(object(), 5, b=7) == (5, 7)
