@@ -15,6 +15,12 @@
         'l10n_cn',
     ],
     'data': [
+        'security/oldparts_security.xml',
+        'security/ir.model.access.csv',
+        'data/oldparts_data.xml',
+        'views/oldparts_part_views.xml',
+        'views/res_partner_views.xml',
+        'views/oldparts_menus.xml',
     ],
     'demo': [
     ],

@@ -1,0 +1,5 @@
+from . import res_company
+from . import res_partner
+from . import res_users
+from . import oldparts_responsibility_rule
+from . import oldparts_part

@@ -1,0 +1,615 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.addons import decimal_precision as dp
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+DISPOSAL_TYPES = [
+    ('return', 'Return to Company'),
+    ('local_sale', 'Local Sale'),
+    ('destroy', 'Local Destruction'),
+    ('gift', 'Gift'),
+]
+PART_CATEGORIES = [
+    ('electrical', 'Electrical'),
+    ('chassis', 'Chassis'),
+    ('structural', 'Structural'),
+    ('hydraulic', 'Hydraulic'),
+    ('other', 'Other'),
+]
+RESPONSIBILITIES = [
+    ('supplier', 'Supplier'),
+    ('company', 'Company'),
+    ('dealer', 'Dealer'),
+    ('customer', 'Customer (misuse)'),
+    ('undetermined', 'Undetermined'),
+]
+STATES = [
+    ('draft', 'Draft'),
+    ('classified', 'Classified'),
+    ('handed_over', 'Handed Over'),
+    ('in_return', 'In Return'),
+    ('in_local_disposal', 'In Local Disposal'),
+    ('received', 'Received at HQ'),
+    ('responsibility_determined', 'Responsibility Determined'),
+    ('disposed', 'Disposed'),
+    ('cancel', 'Cancelled'),
+]
+# The disposal type is decided; it can no longer change from these states on.
+LOCKED_TYPE_STATES = ('in_return', 'received', 'responsibility_determined', 'disposed')
+
+
+class OldpartsPart(models.Model):
+    """One failed part replaced in after-sales service (旧件), from the
+    replacement to its final disposal."""
+    _name = 'oldparts.part'
+    _description = 'Old Part'
+    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _order = 'replacement_date desc, id desc'
+
+    _sql_constraints = [
+        ('name_company_uniq', 'unique(name, company_id)',
+         'The old-part number must be unique per company.\n旧件编号在公司内必须唯一。'),
+    ]
+
+    name = fields.Char(
+        string='Number', required=True, copy=False, readonly=True,
+        default='/', index=True, track_visibility='onchange')
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        default=lambda self: self.env['res.company']._company_default_get('oldparts.part'))
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
+    state = fields.Selection(
+        STATES, string='Status', required=True, readonly=True, copy=False,
+        default='draft', index=True, track_visibility='onchange',
+        help="Draft: recorded by the engineer. Classified: disposal type confirmed. "
+             "Handed over: the engineer gave the part to the field warehouse keeper. "
+             "In return / In local disposal: shipped to HQ, or being sold, destroyed "
+             "or given away locally. Received: arrived at the HQ old-part warehouse. "
+             "Responsibility determined: who is responsible is decided. "
+             "Disposed: final disposal done.")
+
+    # --- replacement (附件三 旧件返司进度汇报表) -------------------------------
+    dealer_id = fields.Many2one(
+        'res.partner', string='Dealer', required=True, index=True,
+        domain=[('is_oldparts_dealer', '=', True)], track_visibility='onchange',
+        default=lambda self: self.env.user.oldparts_dealer_id,
+        states={'disposed': [('readonly', True)], 'cancel': [('readonly', True)]})
+    engineer_id = fields.Many2one(
+        'res.users', string='Service Engineer', index=True,
+        default=lambda self: self.env.user, track_visibility='onchange',
+        help='Applicant: the engineer who replaced the part and must hand it over.')
+    state_id = fields.Many2one(
+        'res.country.state', string='Region', index=True,
+        help='Province where the part was replaced.')
+    work_order_ref = fields.Char(
+        string='Work Order No.', index=True,
+        help='Approval number = dispatch (work) order number (审批号/派工订单号).')
+    equipment_ref = fields.Char(
+        string='Equipment No.', index=True, help="The machine's vehicle code.")
+    product_id = fields.Many2one(
+        'product.product', string='Material', required=True, index=True,
+        help='Material code of the replaced part.')
+    lot_name = fields.Char(string='Serial / Lot of the Failed Part')
+    quantity = fields.Float(
+        string='Quantity', required=True, default=1.0,
+        digits=dp.get_precision('Product Unit of Measure'))
+    price_unit = fields.Monetary(string='Unit Price', currency_field='currency_id')
+    amount_total = fields.Monetary(
+        string='Total', compute='_compute_amount_total', store=True,
+        currency_field='currency_id')
+    failure_reason = fields.Text(string='Failure Reason', help='Why the part was replaced.')
+    request_date = fields.Date(string='Application Date', index=True)
+    replacement_date = fields.Date(
+        string='Completion Date', required=True, index=True,
+        default=fields.Date.context_today,
+        help='Date the engineer finished the replacement.')
+    required_handover_date = fields.Date(
+        string='Required Hand-over Date', compute='_compute_required_handover_date',
+        store=True, index=True,
+        help='Completion date + the hand-over period of the company (7 days).')
+    reply_date = fields.Date(
+        string='Reply Date',
+        help='Hand-over date the engineer promised the field warehouse keeper.')
+    reply_reason = fields.Text(
+        string='Reason for Late Reply',
+        help='Required when the promised date is after the required hand-over date.')
+    handover_date = fields.Date(
+        string='Hand-over Date', index=True, track_visibility='onchange',
+        help='Date the engineer handed the part to the field warehouse keeper.')
+    shipped_date = fields.Date(
+        string='Shipped to HQ', index=True, track_visibility='onchange')
+    delay_days = fields.Integer(
+        string='Delay Days', compute='_compute_delay_days', store=True,
+        help='Days past the required date (or past the replied date when a reason '
+             'was given) until hand-over, or until today while outstanding. '
+             'Refreshed daily by the scheduled job.')
+    is_overdue = fields.Boolean(
+        string='Hand-over Overdue', compute='_compute_delay_days', store=True, index=True)
+    note = fields.Text(string='Remarks')
+
+    # --- disposal type (section 2) ---------------------------------------------
+    has_claim_value = fields.Boolean(string='Has Warranty-Claim Value')
+    is_reusable = fields.Boolean(string='Reusable')
+    rectification_required = fields.Boolean(
+        string='Technical Rectification Requires Return')
+    return_requested = fields.Boolean(
+        string='Company Asks for It Back', default=True)
+    estimated_return_cost = fields.Monetary(
+        string='Estimated Return Freight', currency_field='currency_id')
+    reuse_value = fields.Monetary(string='Reuse Value', currency_field='currency_id')
+    scrap_value = fields.Monetary(
+        string='Estimated Scrap Value', currency_field='currency_id')
+    proposed_disposal_type = fields.Selection(
+        DISPOSAL_TYPES, string='Proposed Disposal Type',
+        compute='_compute_proposed_disposal_type', store=True,
+        help='Proposed from the criteria per section 2 of the regulation.')
+    disposal_type = fields.Selection(
+        DISPOSAL_TYPES, string='Disposal Type', index=True, copy=False,
+        track_visibility='onchange')
+    disposal_override_reason = fields.Text(
+        string='Reason for Overriding the Proposal', copy=False)
+    classified_by_id = fields.Many2one(
+        'res.users', string='Classified By', readonly=True, copy=False)
+    return_required = fields.Boolean(
+        string='Must Return to Company', compute='_compute_return_required',
+        store=True, index=True)
+
+    # --- responsibility (section 5) ---------------------------------------------
+    origin = fields.Selection(
+        [('domestic', 'Domestic'), ('imported', 'Imported')],
+        string='Origin', default='domestic', required=True)
+    is_critical = fields.Boolean(string='Critical Part')
+    analysis_abroad = fields.Boolean(string='Analysed Abroad')
+    part_category = fields.Selection(PART_CATEGORIES, string='Part Category', default='other')
+    review_date = fields.Date(string='Review Date', track_visibility='onchange')
+    responsibility_days = fields.Integer(
+        string='Days to Determine Responsibility',
+        compute='_compute_responsibility_deadline', store=True)
+    responsibility_deadline = fields.Date(
+        string='Responsibility Deadline', compute='_compute_responsibility_deadline',
+        store=True, index=True)
+    responsibility = fields.Selection(
+        RESPONSIBILITIES, string='Responsibility', track_visibility='onchange', copy=False)
+    responsibility_date = fields.Date(string='Responsibility Determined On', copy=False)
+    supplier_id = fields.Many2one('res.partner', string='Supplier')
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends('quantity', 'price_unit', 'currency_id')
+    def _compute_amount_total(self):
+        for part in self:
+            amount = part.quantity * part.price_unit
+            part.amount_total = part.currency_id.round(amount) if part.currency_id else amount
+
+    @api.depends('replacement_date', 'company_id.oldparts_handover_days')
+    def _compute_required_handover_date(self):
+        for part in self:
+            if part.replacement_date:
+                days = part.company_id.oldparts_handover_days
+                part.required_handover_date = fields.Date.to_string(
+                    fields.Date.from_string(part.replacement_date) + timedelta(days=days))
+            else:
+                part.required_handover_date = False
+
+    def _delay_base_date(self):
+        """The date delays count from: the required date, or the replied date
+        when the engineer gave a reason for a later hand-over."""
+        self.ensure_one()
+        base = self.required_handover_date
+        if self.reply_date and self.reply_reason and base and self.reply_date > base:
+            base = self.reply_date
+        return base
+
+    @api.depends('required_handover_date', 'reply_date', 'reply_reason',
+                 'handover_date', 'state')
+    def _compute_delay_days(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for part in self:
+            base = part._delay_base_date()
+            if not base or part.state == 'cancel':
+                part.delay_days = 0
+                part.is_overdue = False
+                continue
+            end = fields.Date.from_string(part.handover_date) if part.handover_date else today
+            part.delay_days = max(0, (end - fields.Date.from_string(base)).days)
+            part.is_overdue = not part.handover_date and part.delay_days > 0
+
+    @api.depends('has_claim_value', 'is_reusable', 'rectification_required',
+                 'return_requested', 'estimated_return_cost', 'reuse_value',
+                 'scrap_value', 'company_id.oldparts_gift_value_limit')
+    def _compute_proposed_disposal_type(self):
+        for part in self:
+            part.proposed_disposal_type = part._propose_disposal_type()
+
+    def _propose_disposal_type(self):
+        """Section 2 of the regulation: return what has claim value, is needed
+        for a technical rectification, or is reusable and worth the freight;
+        sell locally what has scrap value; give away what has little; destroy
+        what has none."""
+        self.ensure_one()
+        rounding = self.currency_id.rounding or 0.01
+        if self.has_claim_value or self.rectification_required:
+            return 'return'
+        if self.is_reusable and self.return_requested and float_compare(
+                self.estimated_return_cost, self.reuse_value,
+                precision_rounding=rounding) <= 0:
+            return 'return'
+        if float_compare(self.scrap_value, 0.0, precision_rounding=rounding) <= 0:
+            return 'destroy'
+        if float_compare(self.scrap_value, self.company_id.oldparts_gift_value_limit,
+                         precision_rounding=rounding) < 0:
+            return 'gift'
+        return 'local_sale'
+
+    @api.depends('disposal_type')
+    def _compute_return_required(self):
+        for part in self:
+            part.return_required = part.disposal_type == 'return'
+
+    @api.depends('review_date', 'origin', 'is_critical', 'analysis_abroad', 'company_id')
+    def _compute_responsibility_deadline(self):
+        Rule = self.env['oldparts.responsibility.rule']
+        for part in self:
+            rule = Rule._find_for_part(part)
+            part.responsibility_days = rule.days if rule else 0
+            if part.review_date and rule:
+                part.responsibility_deadline = fields.Date.to_string(
+                    fields.Date.from_string(part.review_date) + timedelta(days=rule.days))
+            else:
+                part.responsibility_deadline = False
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains('quantity', 'price_unit')
+    def _check_quantity_price(self):
+        for part in self:
+            if float_compare(part.quantity, 0.0, precision_rounding=part.product_id.uom_id.rounding or 0.001) <= 0:
+                raise ValidationError(_(
+                    'The quantity of old part %s must be greater than zero.\n'
+                    '旧件 %s 的数量必须大于零。') % (part.name, part.name))
+            if float_compare(part.price_unit, 0.0, precision_rounding=part.currency_id.rounding or 0.01) < 0:
+                raise ValidationError(_(
+                    'The unit price of old part %s cannot be negative.\n'
+                    '旧件 %s 的单价不能为负数。') % (part.name, part.name))
+
+    @api.constrains('replacement_date', 'handover_date', 'shipped_date')
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for part in self:
+            if part.replacement_date and part.replacement_date > today:
+                raise ValidationError(_(
+                    'The completion date of old part %s cannot be in the future.\n'
+                    '旧件 %s 的完工日期不能晚于今天。') % (part.name, part.name))
+            if part.handover_date and part.replacement_date \
+                    and part.handover_date < part.replacement_date:
+                raise ValidationError(_(
+                    'Old part %s cannot be handed over before it was replaced.\n'
+                    '旧件 %s 的回收日期不能早于完工日期。') % (part.name, part.name))
+            if part.shipped_date and (not part.handover_date
+                                      or part.shipped_date < part.handover_date):
+                raise ValidationError(_(
+                    'Old part %s cannot be shipped before it was handed over.\n'
+                    '旧件 %s 的返司日期不能早于回收日期。') % (part.name, part.name))
+
+    @api.constrains('reply_date', 'reply_reason', 'required_handover_date')
+    def _check_reply_reason(self):
+        for part in self:
+            if part.reply_date and part.required_handover_date \
+                    and part.reply_date > part.required_handover_date \
+                    and not (part.reply_reason or '').strip():
+                raise ValidationError(_(
+                    'Old part %s: a reply date after the required hand-over date '
+                    'needs a reason.\n旧件 %s：回复日期晚于要求交期，必须填写原因。'
+                ) % (part.name, part.name))
+
+    @api.constrains('disposal_type', 'proposed_disposal_type', 'disposal_override_reason')
+    def _check_disposal_override(self):
+        for part in self:
+            if part.disposal_type and part.proposed_disposal_type \
+                    and part.disposal_type != part.proposed_disposal_type \
+                    and not (part.disposal_override_reason or '').strip():
+                raise ValidationError(_(
+                    'Old part %s: choosing another disposal type than the proposed '
+                    'one needs a reason.\n旧件 %s：处置方式与建议不同，必须填写理由。'
+                ) % (part.name, part.name))
+
+    @api.constrains('dealer_id')
+    def _check_dealer(self):
+        for part in self:
+            if not part.dealer_id.is_oldparts_dealer:
+                raise ValidationError(_(
+                    '%s is not flagged as a dealer.\n%s 不是代理商。'
+                ) % (part.dealer_id.display_name, part.dealer_id.display_name))
+
+    @api.constrains('responsibility', 'supplier_id')
+    def _check_supplier_responsibility(self):
+        for part in self:
+            if part.responsibility == 'supplier' and not part.supplier_id:
+                raise ValidationError(_(
+                    'Old part %s: name the supplier held responsible.\n'
+                    '旧件 %s：责任方为供应商时必须填写供应商。') % (part.name, part.name))
+
+    @api.onchange('dealer_id')
+    def _onchange_dealer_id(self):
+        if self.dealer_id.state_id and not self.state_id:
+            self.state_id = self.dealer_id.state_id
+
+    @api.onchange('product_id')
+    def _onchange_product_id(self):
+        if self.product_id and not self.price_unit:
+            self.price_unit = self.product_id.standard_price
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        self._check_disposal_rights(vals)
+        if vals.get('name', '/') == '/':
+            company = self.env['res.company'].browse(
+                vals.get('company_id')) if vals.get('company_id') else self.env.user.company_id
+            vals['name'] = self.env['ir.sequence'].with_context(
+                force_company=company.id).next_by_code('oldparts.part') or '/'
+        part = super(OldpartsPart, self).create(vals)
+        part._schedule_late_reply_activity()
+        return part
+
+    @api.multi
+    def write(self, vals):
+        self._check_disposal_rights(vals)
+        if 'disposal_type' in vals:
+            locked = self.filtered(
+                lambda p: p.disposal_type != vals['disposal_type']
+                and (p.state in LOCKED_TYPE_STATES + ('in_local_disposal',) or p.shipped_date))
+            if locked:
+                raise UserError(_(
+                    'The disposal type of %s can no longer change: the part has '
+                    'been shipped, or its disposal has started.\n'
+                    '%s 已返司或已开始处置，不能再修改处置方式。'
+                ) % (', '.join(locked.mapped('name')), ', '.join(locked.mapped('name'))))
+        res = super(OldpartsPart, self).write(vals)
+        if 'reply_date' in vals or 'reply_reason' in vals:
+            self._schedule_late_reply_activity()
+        return res
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda p: p.state != 'draft'):
+            raise UserError(_(
+                'Only draft old parts can be deleted; cancel the others.\n'
+                '只能删除草稿状态的旧件，其他状态请取消。'))
+        return super(OldpartsPart, self).unlink()
+
+    @api.model
+    def _check_disposal_rights(self, vals):
+        if ({'disposal_type', 'disposal_override_reason'} & set(vals)) \
+                and vals.get('disposal_type') is not None \
+                and not self._is_specialist():
+            raise UserError(_(
+                'Only the old-parts specialist decides the disposal type.\n'
+                '只有旧件管理专干可以确定处置方式。'))
+
+    def _is_specialist(self):
+        return self.env.uid == 1 or self.env.user.has_group(
+            'oldparts_module.group_oldparts_specialist')
+
+    def _check_group(self, *xmlids):
+        if self.env.uid == 1 or any(self.env.user.has_group(x) for x in xmlids):
+            return
+        raise UserError(_(
+            'You are not allowed to do this on old parts.\n您无权执行此旧件操作。'))
+
+    def _check_state(self, allowed, action_label):
+        wrong = self.filtered(lambda p: p.state not in allowed)
+        if wrong:
+            states = dict(self._fields['state']._description_selection(self.env))
+            raise UserError(_(
+                'Cannot %s: %s is in state "%s".\n无法%s：%s 当前状态为“%s”。'
+            ) % (action_label[0], wrong[0].name, states[wrong[0].state],
+                 action_label[1], wrong[0].name, states[wrong[0].state]))
+
+    # ------------------------------------------------------------------
+    # Actions (the only way the state moves)
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_classify(self):
+        """The specialist confirms the proposed disposal type, or overrides
+        it with a reason."""
+        self._check_group('oldparts_module.group_oldparts_specialist')
+        self._check_state(('draft',), ('classify', '分类'))
+        for part in self:
+            vals = {'state': 'classified', 'classified_by_id': self.env.uid}
+            if not part.disposal_type:
+                vals['disposal_type'] = part.proposed_disposal_type
+            part.write(vals)
+        return True
+
+    @api.multi
+    def action_hand_over(self):
+        """The engineer hands the part to the field warehouse keeper."""
+        self._check_group('oldparts_module.group_oldparts_dealer',
+                          'oldparts_module.group_oldparts_specialist')
+        self._check_state(('classified',), ('hand over', '交接'))
+        today = fields.Date.context_today(self)
+        for part in self:
+            part.write({
+                'state': 'handed_over',
+                'handover_date': part.handover_date or today,
+            })
+        self._clear_activities('oldparts_module.mail_activity_type_oldparts_handover')
+        return True
+
+    @api.multi
+    def action_ship(self):
+        """Shipped to headquarters (a return shipment confirms it)."""
+        self._check_group('oldparts_module.group_oldparts_keeper',
+                          'oldparts_module.group_oldparts_engineer',
+                          'oldparts_module.group_oldparts_specialist')
+        self._check_state(('handed_over',), ('ship', '返司'))
+        not_return = self.filtered(lambda p: p.disposal_type != 'return')
+        if not_return:
+            raise UserError(_(
+                '%s is not to be returned to the company.\n%s 的处置方式不是返司。'
+            ) % (not_return[0].name, not_return[0].name))
+        today = fields.Date.context_today(self)
+        for part in self:
+            part.write({'state': 'in_return', 'shipped_date': part.shipped_date or today})
+        return True
+
+    @api.multi
+    def action_start_local_disposal(self):
+        """Sale, destruction or gift on site starts (its form confirms it)."""
+        self._check_group('oldparts_module.group_oldparts_dealer',
+                          'oldparts_module.group_oldparts_specialist')
+        self._check_state(('handed_over',), ('start local disposal', '开始当地处置'))
+        returned = self.filtered(lambda p: p.disposal_type == 'return')
+        if returned:
+            raise UserError(_(
+                '%s must be returned to the company, not disposed of locally.\n'
+                '%s 必须返司，不能在当地处置。') % (returned[0].name, returned[0].name))
+        self.write({'state': 'in_local_disposal'})
+        return True
+
+    @api.multi
+    def action_receive(self):
+        """HQ materials management received the part."""
+        self._check_group('oldparts_module.group_oldparts_materials',
+                          'oldparts_module.group_oldparts_specialist')
+        self._check_state(('in_return',), ('receive', '接收'))
+        self.write({'state': 'received'})
+        return True
+
+    @api.multi
+    def action_determine_responsibility(self):
+        self._check_group('oldparts_module.group_oldparts_specialist')
+        self._check_state(('received',), ('determine responsibility', '定责'))
+        missing = self.filtered(lambda p: not p.responsibility or p.responsibility == 'undetermined')
+        if missing:
+            raise UserError(_(
+                'Old part %s: choose who is responsible first.\n旧件 %s：请先选择责任方。'
+            ) % (missing[0].name, missing[0].name))
+        today = fields.Date.context_today(self)
+        for part in self:
+            part.write({
+                'state': 'responsibility_determined',
+                'responsibility_date': part.responsibility_date or today,
+            })
+        self._clear_activities('oldparts_module.mail_activity_type_oldparts_responsibility')
+        return True
+
+    @api.multi
+    def action_dispose(self):
+        """Final disposal done (returned part decided, or sold/destroyed/given)."""
+        self._check_group('oldparts_module.group_oldparts_specialist',
+                          'oldparts_module.group_oldparts_materials')
+        self._check_state(('responsibility_determined', 'in_local_disposal'), ('dispose', '处置'))
+        self.write({'state': 'disposed'})
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        self._check_group('oldparts_module.group_oldparts_specialist')
+        self._check_state(('draft', 'classified', 'handed_over'), ('cancel', '取消'))
+        self.write({'state': 'cancel'})
+        self.mapped('activity_ids').unlink()
+        return True
+
+    @api.multi
+    def action_draft(self):
+        self._check_group('oldparts_module.group_oldparts_specialist')
+        self._check_state(('cancel',), ('reset to draft', '重置为草稿'))
+        self.write({'state': 'draft'})
+        return True
+
+    # ------------------------------------------------------------------
+    # Activities and the daily job
+    # ------------------------------------------------------------------
+    def _group_users(self, xmlid):
+        """Active users of a group in the part's company."""
+        self.ensure_one()
+        group = self.env.ref(xmlid)
+        return group.sudo().users.filtered(
+            lambda u: u.active and self.company_id in u.company_ids)
+
+    def _schedule_activity(self, activity_xmlid, users, summary, note, deadline):
+        """Create one open activity per user, unless one is already open:
+        the daily job may run again on the same records."""
+        activity_type = self.env.ref(activity_xmlid)
+        model_id = self.env['ir.model']._get_id(self._name)
+        Activity = self.env['mail.activity'].sudo()
+        for part in self:
+            existing = Activity.search([
+                ('res_model_id', '=', model_id), ('res_id', '=', part.id),
+                ('activity_type_id', '=', activity_type.id)]).mapped('user_id')
+            for user in users - existing:
+                Activity.create({
+                    'res_model_id': model_id,
+                    'res_id': part.id,
+                    'activity_type_id': activity_type.id,
+                    'summary': summary,
+                    'note': note,
+                    'date_deadline': deadline,
+                    'user_id': user.id,
+                })
+
+    def _clear_activities(self, activity_xmlid):
+        activity_type = self.env.ref(activity_xmlid)
+        self.sudo().mapped('activity_ids').filtered(
+            lambda a: a.activity_type_id == activity_type).action_feedback(
+                feedback=_('Done / 已完成'))
+
+    def _schedule_late_reply_activity(self):
+        """A reply date after the required date is reported to the service
+        manager representative."""
+        for part in self:
+            if part.reply_date and part.required_handover_date \
+                    and part.reply_date > part.required_handover_date \
+                    and not part.handover_date and part.state != 'cancel':
+                part._schedule_activity(
+                    'oldparts_module.mail_activity_type_oldparts_late_reply',
+                    part._group_users('oldparts_module.group_oldparts_service_manager'),
+                    _('Late hand-over promised / 旧件延期交接'),
+                    _('%s promises the hand-over on %s (required %s): %s') % (
+                        part.engineer_id.name or '', part.reply_date,
+                        part.required_handover_date, part.reply_reason or ''),
+                    fields.Date.context_today(part))
+
+    @api.model
+    def _cron_oldparts_reminders(self):
+        """Daily: refresh delay days, remind overdue hand-overs and
+        responsibility deadlines due in two days or past."""
+        outstanding = self.search([
+            ('handover_date', '=', False),
+            ('state', 'in', ('draft', 'classified'))])
+        self.env.add_todo(self._fields['delay_days'], outstanding)
+        self.env.add_todo(self._fields['is_overdue'], outstanding)
+        outstanding.recompute()
+        today = fields.Date.context_today(self)
+        for part in outstanding.filtered('is_overdue'):
+            users = part.engineer_id or part._group_users(
+                'oldparts_module.group_oldparts_specialist')
+            part._schedule_activity(
+                'oldparts_module.mail_activity_type_oldparts_handover', users,
+                _('Hand over old part / 旧件交接逾期'),
+                _('%s is %d day(s) late.') % (part.name, part.delay_days), today)
+        soon = fields.Date.to_string(
+            fields.Date.from_string(today) + timedelta(days=2))
+        due = self.search([
+            ('responsibility_deadline', '!=', False),
+            ('responsibility_deadline', '<=', soon),
+            ('state', 'not in', ('responsibility_determined', 'disposed', 'cancel'))])
+        for part in due:
+            part._schedule_activity(
+                'oldparts_module.mail_activity_type_oldparts_responsibility',
+                part._group_users('oldparts_module.group_oldparts_specialist'),
+                _('Determine responsibility / 旧件定责到期'),
+                _('Responsibility for %s is due on %s.') % (
+                    part.name, part.responsibility_deadline),
+                part.responsibility_deadline)
+        return True
