@@ -20,6 +20,7 @@
         'data/oldparts_data.xml',
         'views/oldparts_part_views.xml',
         'views/res_partner_views.xml',
+        'wizards/oldparts_approval_refuse_views.xml',
         'views/oldparts_menus.xml',
     ],
     'demo': [

@@ -177,6 +177,16 @@ class OldpartsPart(models.Model):
     responsibility_date = fields.Date(string='Responsibility Determined On', copy=False)
     supplier_id = fields.Many2one('res.partner', string='Supplier')
 
+    # --- after receipt at HQ (附件八 旧件回司处置单) ------------------------------
+    hq_decision = fields.Selection([
+        ('reuse', 'Reuse'),
+        ('refurbish', 'Refurbish'),
+        ('claim', 'Claim against Supplier'),
+        ('scrap', 'Scrap'),
+        ('sell', 'Sell'),
+    ], string='HQ Disposal Decision', copy=False, track_visibility='onchange',
+        help='Set by the approved returned-part disposal form.')
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------

@@ -1,0 +1,157 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class OldpartsApprovalMixin(models.AbstractModel):
+    """Sequential approval by configurable steps (oldparts.approval.tier).
+
+    A consuming model inherits this mixin (and mail.activity.mixin), calls
+    ``_approval_request()`` when the document is submitted, and implements
+    ``_approval_done()`` (all steps approved) and ``_approval_refused(reason)``.
+    ``_approval_amount()`` gives the amount the steps' thresholds compare to.
+    """
+    _name = 'oldparts.approval.mixin'
+    _description = 'Old Parts Approval'
+
+    approval_review_ids = fields.One2many(
+        'oldparts.approval.review', 'res_id', string='Approvals',
+        domain=lambda self: [('res_model', '=', self._name)], copy=False)
+    approval_pending_group_id = fields.Many2one(
+        'res.groups', string='Awaiting Approval By',
+        compute='_compute_approval_pending')
+    can_approve = fields.Boolean(compute='_compute_approval_pending')
+
+    @api.depends('approval_review_ids.status')
+    def _compute_approval_pending(self):
+        user_groups = self.env.user.groups_id
+        for record in self:
+            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            record.approval_pending_group_id = pending.group_id
+            record.can_approve = bool(pending) and (
+                pending.group_id in user_groups or self.env.uid == 1)
+
+    def _approval_amount(self):
+        return 0.0
+
+    def _approval_company(self):
+        return self.company_id if 'company_id' in self._fields else self.env.user.company_id
+
+    def _approval_currency(self):
+        return self._approval_company().currency_id
+
+    def _approval_tiers(self):
+        """The steps that apply to this document, in order."""
+        self.ensure_one()
+        company = self._approval_company()
+        tiers = self.env['oldparts.approval.tier'].sudo().search([
+            ('model_name', '=', self._name),
+            ('company_id', 'in', (company.id, False))])
+        rounding = self._approval_currency().rounding or 0.01
+        amount = self._approval_amount()
+        return tiers.filtered(lambda t: float_compare(
+            amount, t.min_amount, precision_rounding=rounding) >= 0)
+
+    def _approval_request(self):
+        """Create the reviews; returns True when no step applies (nothing to
+        approve). The first step gets an activity per approver."""
+        Review = self.env['oldparts.approval.review'].sudo()
+        no_step = True
+        for record in self:
+            record.approval_review_ids.sudo().unlink()
+            tiers = record._approval_tiers()
+            for index, tier in enumerate(tiers):
+                Review.create({
+                    'res_model': record._name,
+                    'res_id': record.id,
+                    'tier_id': tier.id,
+                    'sequence': index + 1,
+                    'group_id': tier.group_id.id,
+                    'status': 'pending' if index == 0 else 'waiting',
+                })
+            if tiers:
+                no_step = False
+                record._approval_notify_pending()
+        return no_step
+
+    def _approval_notify_pending(self):
+        activity_type = self.env.ref('oldparts_module.mail_activity_type_oldparts_approval')
+        model_id = self.env['ir.model']._get_id(self._name)
+        Activity = self.env['mail.activity'].sudo()
+        today = fields.Date.context_today(self)
+        for record in self:
+            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            if not pending:
+                continue
+            company = record._approval_company()
+            users = pending.group_id.sudo().users.filtered(
+                lambda u: u.active and company in u.company_ids)
+            for user in users:
+                Activity.create({
+                    'res_model_id': model_id,
+                    'res_id': record.id,
+                    'activity_type_id': activity_type.id,
+                    'summary': _('To approve: %s') % pending.name,
+                    'date_deadline': today,
+                    'user_id': user.id,
+                })
+
+    def _approval_clear_activities(self):
+        activity_type = self.env.ref('oldparts_module.mail_activity_type_oldparts_approval')
+        self.sudo().mapped('activity_ids').filtered(
+            lambda a: a.activity_type_id == activity_type).unlink()
+
+    @api.multi
+    def action_approve(self):
+        for record in self:
+            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            if not pending:
+                raise UserError(_(
+                    '%s is not waiting for an approval.\n%s 当前没有待审批的步骤。'
+                ) % (record.display_name, record.display_name))
+            if not record.can_approve:
+                raise UserError(_(
+                    'Only a member of "%s" may approve this step of %s.\n'
+                    '只有“%s”的成员可以审批 %s 的这一步。') % (
+                    pending.group_id.name, record.display_name,
+                    pending.group_id.name, record.display_name))
+            pending.sudo().write({
+                'status': 'approved', 'done_by_id': self.env.uid,
+                'done_date': fields.Datetime.now()})
+            record._approval_clear_activities()
+            record.message_post(body=_('Approved: %s') % pending.name)
+            following = record.approval_review_ids.filtered(lambda r: r.status == 'waiting')[:1]
+            if following:
+                following.sudo().write({'status': 'pending'})
+                record._approval_notify_pending()
+            else:
+                record._approval_done()
+        return True
+
+    @api.multi
+    def action_refuse(self, reason):
+        if not (reason or '').strip():
+            raise UserError(_('Give the reason of the refusal.\n请填写驳回理由。'))
+        for record in self:
+            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            if not pending or not record.can_approve:
+                raise UserError(_(
+                    'You cannot refuse %s now.\n您当前不能驳回 %s。'
+                ) % (record.display_name, record.display_name))
+            pending.sudo().write({
+                'status': 'refused', 'done_by_id': self.env.uid,
+                'done_date': fields.Datetime.now(), 'reason': reason})
+            record.approval_review_ids.filtered(
+                lambda r: r.status == 'waiting').sudo().unlink()
+            record._approval_clear_activities()
+            record.message_post(body=_('Refused: %s. Reason: %s') % (pending.name, reason))
+            record._approval_refused(reason)
+        return True
+
+    def _approval_done(self):
+        raise NotImplementedError()
+
+    def _approval_refused(self, reason):
+        raise NotImplementedError()

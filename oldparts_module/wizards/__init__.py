@@ -1,0 +1,1 @@
+from . import oldparts_approval_refuse
