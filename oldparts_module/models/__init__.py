@@ -5,3 +5,15 @@ from . import oldparts_responsibility_rule
 from . import oldparts_part
 from . import oldparts_approval_tier
 from . import oldparts_approval_mixin
+from . import oldparts_metal_grade
+from . import oldparts_market_price
+from . import oldparts_remote_province
+from . import oldparts_dealer_base_price
+from . import oldparts_structural_reference
+from . import oldparts_local_disposal_mixin
+from . import oldparts_sale_application
+from . import oldparts_sale_application_line
+from . import oldparts_sale_quote
+from . import oldparts_scrap_signoff
+from . import oldparts_scrap_signoff_witness
+from . import account_invoice

@@ -1,0 +1,28 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class AccountInvoice(models.Model):
+    _inherit = 'account.invoice'
+
+    def _oldparts_sale_applications(self, state):
+        return self.env['oldparts.sale.application'].sudo().search([
+            ('invoice_id', 'in', self.ids), ('state', '=', state)])
+
+    # An invoice becomes paid whichever way its payment is reconciled (a
+    # registered payment, an outstanding credit, a bank statement): the
+    # sale application follows it. Done as superuser: the accountant need
+    # not be an old-parts user.
+    @api.multi
+    def action_invoice_paid(self):
+        res = super(AccountInvoice, self).action_invoice_paid()
+        self._oldparts_sale_applications('sold').filtered(
+            lambda a: a.invoice_id.state == 'paid').action_mark_paid()
+        return res
+
+    @api.multi
+    def action_invoice_re_open(self):
+        res = super(AccountInvoice, self).action_invoice_re_open()
+        self._oldparts_sale_applications('paid').write({'state': 'sold'})
+        return res

@@ -1,0 +1,177 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class OldpartsLocalDisposalMixin(models.AbstractModel):
+    """What the local sale application and the scrap sign-off share: role
+    and state guards, and how the parts' stock leaves the dealer.
+
+    ``_oldparts_source_location`` is the one place that decides where a
+    part's stock leaves from, so that the per-dealer old-part locations of
+    the return flow can take over by overriding it."""
+    _name = 'oldparts.local.disposal.mixin'
+    _description = 'Old Parts Local Disposal'
+
+    # ------------------------------------------------------------------
+    # Guards
+    # ------------------------------------------------------------------
+    def _oldparts_check_group(self, *xmlids):
+        if self.env.uid == 1 or any(self.env.user.has_group(x) for x in xmlids):
+            return
+        raise UserError(_(
+            'You are not allowed to do this on %s.\n您无权对 %s 执行此操作。'
+        ) % (self._description, self._description))
+
+    def _oldparts_check_state(self, allowed, action_label):
+        wrong = self.filtered(lambda r: r.state not in allowed)
+        if wrong:
+            states = dict(self._fields['state']._description_selection(self.env))
+            raise UserError(_(
+                'Cannot %s: %s is in state "%s".\n无法%s：%s 当前状态为“%s”。'
+            ) % (action_label[0], wrong[0].name, states[wrong[0].state],
+                 action_label[1], wrong[0].name, states[wrong[0].state]))
+
+    def _oldparts_check_parts(self, parts, disposal_types, action_label):
+        """The parts are the document dealer's, of the right disposal type,
+        handed over (or already in local disposal)."""
+        for record in self:
+            for part in parts.filtered(lambda p: p.dealer_id != record.dealer_id):
+                raise UserError(_(
+                    '%s: old part %s belongs to another dealer.\n'
+                    '%s：旧件 %s 属于其他代理商。') % (record.name, part.name, record.name, part.name))
+            for part in parts.filtered(lambda p: p.disposal_type not in disposal_types):
+                raise UserError(_(
+                    '%s: old part %s is not classified for this disposal.\n'
+                    '%s：旧件 %s 的处置方式与本单不符。') % (record.name, part.name, record.name, part.name))
+        parts._check_state(('handed_over', 'in_local_disposal'), action_label)
+
+    # ------------------------------------------------------------------
+    # Stock
+    # ------------------------------------------------------------------
+    def _oldparts_source_location(self, part):
+        """Where the stock of an old part held by its dealer leaves from:
+        the dealer's old-part location (``oldparts_location_id`` of the
+        dealer partner when the return flow provides it), else an internal
+        location per dealer under "Old Parts"."""
+        dealer = part.dealer_id
+        if 'oldparts_location_id' in dealer._fields and dealer.oldparts_location_id:
+            return dealer.oldparts_location_id
+        return self._oldparts_dealer_location(dealer, part.company_id)
+
+    def _oldparts_dealer_location(self, dealer, company):
+        parent = self.env.ref('oldparts_module.stock_location_oldparts')
+        Location = self.env['stock.location'].sudo()
+        location = Location.search([
+            ('location_id', '=', parent.id),
+            ('partner_id', '=', dealer.id),
+            ('usage', '=', 'internal'),
+            ('company_id', '=', company.id),
+        ], limit=1)
+        if not location:
+            location = Location.create({
+                'name': dealer.oldparts_dealer_code or dealer.name,
+                'location_id': parent.id,
+                'usage': 'internal',
+                'partner_id': dealer.id,
+                'company_id': company.id,
+            })
+        return location
+
+    def _oldparts_check_available(self, part, location):
+        """A stockable part must be in the location: it leaves once."""
+        if part.product_id.type != 'product':
+            return
+        available = self.env['stock.quant'].sudo()._get_available_quantity(
+            part.product_id, location)
+        if float_compare(available, part.quantity,
+                         precision_rounding=part.product_id.uom_id.rounding) < 0:
+            raise UserError(_(
+                'Old part %s (%s) is not in stock at %s.\n旧件 %s（%s）不在库位 %s 中。'
+            ) % (part.name, part.product_id.display_name, location.display_name,
+                 part.name, part.product_id.display_name, location.display_name))
+
+    def _oldparts_prepare_picking_values(self, parts, partner, location, company):
+        self.ensure_one()
+        warehouse = self.env['stock.warehouse'].sudo().search(
+            [('company_id', '=', company.id)], limit=1)
+        if not warehouse:
+            raise UserError(_(
+                'Company %s has no warehouse to deliver old parts from.\n'
+                '公司 %s 没有仓库，无法出库旧件。') % (company.name, company.name))
+        destination = partner.property_stock_customer or self.env.ref(
+            'stock.stock_location_customers')
+        return {
+            'picking_type_id': warehouse.out_type_id.id,
+            'location_id': location.id,
+            'location_dest_id': destination.id,
+            'partner_id': partner.id,
+            'origin': self.name,
+            'company_id': company.id,
+            'move_lines': [(0, 0, {
+                'name': '%s %s' % (self.name, part.name),
+                'product_id': part.product_id.id,
+                'product_uom': part.product_id.uom_id.id,
+                'product_uom_qty': part.quantity,
+                'location_id': location.id,
+                'location_dest_id': destination.id,
+                'origin': self.name,
+                'company_id': company.id,
+            }) for part in parts],
+        }
+
+    def _oldparts_deliver(self, parts, partner):
+        """Deliver the parts to a buyer or a recipient: one done picking per
+        source location. Stock operations are done as superuser: dealers
+        have no stock rights, their role was checked by the caller."""
+        self.ensure_one()
+        pickings = self.env['stock.picking'].sudo()
+        by_location = {}
+        for part in parts:
+            location = self._oldparts_source_location(part)
+            self._oldparts_check_available(part, location)
+            by_location.setdefault(location, self.env['oldparts.part'])
+            by_location[location] |= part
+        for location, located in by_location.items():
+            company = located[0].company_id
+            picking = pickings.with_context(force_company=company.id).create(
+                self._oldparts_prepare_picking_values(located, partner, location, company))
+            picking.action_confirm()
+            picking.action_assign()
+            for move in picking.move_lines:
+                if move.state != 'assigned':
+                    raise UserError(_(
+                        '%s cannot be reserved at %s.\n%s 在库位 %s 无法预留。') % (
+                        move.product_id.display_name, location.display_name,
+                        move.product_id.display_name, location.display_name))
+                for line in move.move_line_ids:
+                    line.qty_done = line.product_uom_qty
+            picking.action_done()
+            pickings |= picking
+        return pickings
+
+    def _oldparts_scrap(self, parts):
+        """Destroy the parts: one done stock.scrap per part."""
+        self.ensure_one()
+        scraps = self.env['stock.scrap'].sudo()
+        for part in parts:
+            location = self._oldparts_source_location(part)
+            self._oldparts_check_available(part, location)
+            scrap_location = self.env['stock.location'].sudo().search([
+                ('scrap_location', '=', True),
+                ('company_id', 'in', (part.company_id.id, False))],
+                order='company_id', limit=1)
+            scrap = scraps.create({
+                'product_id': part.product_id.id,
+                'product_uom_id': part.product_id.uom_id.id,
+                'scrap_qty': part.quantity,
+                'location_id': location.id,
+                'scrap_location_id': scrap_location.id,
+                'origin': '%s %s' % (self.name, part.name),
+                'date_expected': fields.Datetime.now(),
+            })
+            scrap.do_scrap()
+            scraps |= scrap
+        return scraps

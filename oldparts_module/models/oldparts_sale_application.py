@@ -1,0 +1,660 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, float_round
+
+STATES = [
+    ('draft', 'Draft'),
+    ('submitted', 'To Approve'),
+    ('approved', 'Approved'),
+    ('sold', 'Sold'),
+    ('paid', 'Paid'),
+    ('cancel', 'Cancelled'),
+]
+# States in which an application counts towards its dealer's lot.
+ACTIVE_STATES = ('submitted', 'approved', 'sold', 'paid')
+READONLY_STATES = {state: [('readonly', True)] for state, _label in STATES if state != 'draft'}
+
+
+class OldpartsSaleApplication(models.Model):
+    """Old-part sale application (附件五 旧件变卖申请单): a dealer's lot of
+    old parts classified for local sale, priced against the regional scrap
+    market (section 4), with buyer quotes, approved, sold against a customer
+    invoice and paid against a receipt (附件六 回款单)."""
+    _name = 'oldparts.sale.application'
+    _description = 'Old-Part Sale Application'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
+                'oldparts.local.disposal.mixin']
+    _order = 'date desc, id desc'
+
+    _sql_constraints = [
+        ('name_company_uniq', 'unique(name, company_id)',
+         'The sale application number must be unique per company.\n'
+         '变卖申请单号在公司内必须唯一。'),
+    ]
+
+    name = fields.Char(
+        string='Number', required=True, copy=False, readonly=True,
+        default='/', index=True, track_visibility='onchange')
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        states=READONLY_STATES,
+        default=lambda self: self.env['res.company']._company_default_get(
+            'oldparts.sale.application'))
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
+    state = fields.Selection(
+        STATES, string='Status', required=True, readonly=True, copy=False,
+        default='draft', index=True, track_visibility='onchange',
+        help='Draft: the dealer prepares the lot and the quotes. To approve: '
+             'the specialist verifies, then the general manager decides. '
+             'Approved: the dealer may sell. Sold: weighed, delivered and '
+             'invoiced. Paid: finance received the buyer\'s payment.')
+    dealer_id = fields.Many2one(
+        'res.partner', string='Dealer', required=True, index=True,
+        domain=[('is_oldparts_dealer', '=', True)], states=READONLY_STATES,
+        default=lambda self: self.env.user.oldparts_dealer_id,
+        track_visibility='onchange')
+    state_id = fields.Many2one(
+        'res.country.state', string='Province', required=True, index=True,
+        states=READONLY_STATES,
+        help='The regional market price of this province applies.')
+    date = fields.Date(
+        string='Application Date', required=True, index=True, copy=False,
+        default=fields.Date.context_today, states=READONLY_STATES,
+        help='The market price of this day applies (or the latest earlier one).')
+    user_id = fields.Many2one(
+        'res.users', string='Applicant', default=lambda self: self.env.user,
+        states=READONLY_STATES)
+    line_ids = fields.One2many(
+        'oldparts.sale.application.line', 'application_id', string='Old Parts',
+        states=READONLY_STATES, copy=False)
+    quote_ids = fields.One2many(
+        'oldparts.sale.quote', 'application_id', string='Buyer Quotes',
+        states=READONLY_STATES, copy=False)
+    note = fields.Text(string='Remarks')
+
+    # --- pricing (section 4) ------------------------------------------------
+    total_weight = fields.Float(
+        string='Total Weight (t)', compute='_compute_market_price', store=True,
+        digits=(16, 3))
+    market_price = fields.Monetary(
+        string='Market Price per Ton', compute='_compute_market_price', store=True,
+        help='The regional market price; for a lot of mixed grades, the price '
+             'of each grade weighted by the weight of its parts.')
+    market_price_date = fields.Date(
+        string='Market Price Date', compute='_compute_market_price', store=True,
+        help='The oldest price date used: when it is not the application date, '
+             'there was no price published that day.')
+    market_price_outdated = fields.Boolean(
+        string='Earlier Market Price', compute='_compute_market_price', store=True)
+    dealer_base_price = fields.Monetary(
+        string='Dealer Base Price per Ton', compute='_compute_market_price', store=True,
+        help="The dealer's scrap base price (reference standard 4), weighted "
+             "like the market price; for reference.")
+    buyer_bears_costs = fields.Boolean(
+        string='Buyer Bears Labour, Lifting, Transport and Cutting',
+        states=READONLY_STATES, default=True)
+    remote_province_id = fields.Many2one(
+        'oldparts.remote.province', string='Remote Province',
+        compute='_compute_remote_province', store=True)
+    remote_reduction_min = fields.Float(related='remote_province_id.reduction_min', readonly=True)
+    remote_reduction_max = fields.Float(related='remote_province_id.reduction_max', readonly=True)
+    remote_reduction = fields.Float(
+        string='Remote Reduction (%)', digits=(16, 2), states=READONLY_STATES,
+        help='In a remote province, the floor may go down by a further '
+             'reduction within the configured range.')
+    floor_rate = fields.Float(
+        string='Floor Rate (%)', compute='_compute_floor_rate', store=True, digits=(16, 2),
+        help='100%, or the configured share of the market price when the buyer '
+             'bears the costs; kept as it was when the application was made.')
+    floor_price = fields.Monetary(
+        string='Floor Price per Ton', compute='_compute_floor_price', store=True,
+        help='Market price x floor rate x (1 - remote reduction).')
+    quote_id = fields.Many2one(
+        'oldparts.sale.quote', string='Selected Quote', states=READONLY_STATES,
+        domain="[('application_id', '=', id)]", copy=False, track_visibility='onchange')
+    buyer_id = fields.Many2one(
+        related='quote_id.partner_id', string='Buyer', store=True, readonly=True)
+    price = fields.Monetary(
+        related='quote_id.price', string='Price per Ton', store=True, readonly=True)
+    best_quote_price = fields.Monetary(
+        string='Best Quote per Ton', compute='_compute_quote_flags', store=True)
+    is_below_floor = fields.Boolean(
+        string='Below the Floor', compute='_compute_quote_flags', store=True)
+    is_not_best_quote = fields.Boolean(
+        string='Not the Best Quote', compute='_compute_quote_flags', store=True)
+    below_floor_reason = fields.Text(
+        string='Reason for a Price Below the Floor', states=READONLY_STATES)
+    quote_choice_reason = fields.Text(
+        string='Reason for Not Taking the Best Quote', states=READONLY_STATES)
+    amount_total = fields.Monetary(
+        string='Estimated Amount', compute='_compute_amount_total', store=True,
+        help='Price per ton x total weight: the amount the approval steps apply to.')
+    lot_amount = fields.Monetary(
+        string='Amount of the Lot', compute='_compute_lot',
+        help="This application and the dealer's other applications within the "
+             "splitting window: the approval steps apply to this amount.")
+    lot_application_ids = fields.Many2many(
+        'oldparts.sale.application', string='Applications of the Same Lot',
+        compute='_compute_lot')
+    is_split_suspect = fields.Boolean(
+        string='Possibly Split Lot', compute='_compute_lot',
+        help='Together with other applications of the dealer it reaches an '
+             'approval step that it alone does not.')
+    refusal_reason = fields.Text(string='Refusal Reason', readonly=True, copy=False)
+
+    # --- execution ------------------------------------------------------------
+    sale_date = fields.Date(
+        string='Sale Date', copy=False,
+        states={'sold': [('readonly', True)], 'paid': [('readonly', True)],
+                'cancel': [('readonly', True)]})
+    weighbridge_weight = fields.Float(
+        string='Weighbridge Weight (t)', digits=(16, 3), copy=False,
+        states={'sold': [('readonly', True)], 'paid': [('readonly', True)],
+                'cancel': [('readonly', True)]})
+    weighbridge_ticket = fields.Char(
+        string='Weighbridge Ticket No.', copy=False,
+        states={'sold': [('readonly', True)], 'paid': [('readonly', True)],
+                'cancel': [('readonly', True)]})
+    invoice_id = fields.Many2one(
+        'account.invoice', string='Customer Invoice', readonly=True, copy=False)
+    invoice_state = fields.Selection(related='invoice_id.state', string='Invoice Status',
+                                     readonly=True)
+    amount_sold = fields.Monetary(
+        related='invoice_id.amount_total', string='Sale Amount', readonly=True)
+    picking_ids = fields.Many2many(
+        'stock.picking', 'oldparts_sale_application_picking_rel',
+        'application_id', 'picking_id', string='Deliveries', readonly=True, copy=False)
+    payment_ids = fields.Many2many(
+        'account.payment', string='Receipts', compute='_compute_payment_ids')
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends('line_ids.weight', 'line_ids.market_price', 'line_ids.market_price_date',
+                 'line_ids.dealer_base_price', 'date', 'currency_id')
+    def _compute_market_price(self):
+        for application in self:
+            lines = application.line_ids
+            weight = sum(lines.mapped('weight'))
+            market = base = 0.0
+            if weight > 0:
+                market = sum(l.weight * l.market_price for l in lines) / weight
+                base = sum(l.weight * l.dealer_base_price for l in lines) / weight
+            currency = application.currency_id
+            application.total_weight = weight
+            application.market_price = currency.round(market) if currency else market
+            application.dealer_base_price = currency.round(base) if currency else base
+            dates = [d for d in lines.mapped('market_price_date') if d]
+            application.market_price_date = min(dates) if dates else False
+            application.market_price_outdated = bool(dates) and min(dates) != application.date
+
+    @api.depends('state_id', 'company_id')
+    def _compute_remote_province(self):
+        Remote = self.env['oldparts.remote.province']
+        for application in self:
+            application.remote_province_id = Remote._find_for_state(
+                application.state_id, application.company_id) if application.state_id else False
+
+    # The company's rate is read when the application is made; on purpose no
+    # dependency on it, so that a later change of the setting does not
+    # rewrite the floor of applications already approved.
+    @api.depends('buyer_bears_costs', 'company_id')
+    def _compute_floor_rate(self):
+        for application in self:
+            application.floor_rate = application.company_id.oldparts_buyer_costs_floor_rate \
+                if application.buyer_bears_costs else 100.0
+
+    @api.depends('market_price', 'floor_rate', 'remote_reduction', 'currency_id')
+    def _compute_floor_price(self):
+        for application in self:
+            floor = application.market_price * application.floor_rate / 100.0 \
+                * (1.0 - application.remote_reduction / 100.0)
+            application.floor_price = application.currency_id.round(floor) \
+                if application.currency_id else floor
+
+    @api.depends('quote_ids.price', 'quote_id', 'price', 'floor_price', 'currency_id')
+    def _compute_quote_flags(self):
+        for application in self:
+            rounding = application.currency_id.rounding or 0.01
+            best = max(application.quote_ids.mapped('price') or [0.0])
+            application.best_quote_price = best
+            selected = bool(application.quote_id)
+            application.is_below_floor = selected and float_compare(
+                application.price, application.floor_price, precision_rounding=rounding) < 0
+            application.is_not_best_quote = selected and float_compare(
+                application.price, best, precision_rounding=rounding) < 0
+
+    @api.depends('price', 'total_weight', 'currency_id')
+    def _compute_amount_total(self):
+        for application in self:
+            amount = application.price * application.total_weight
+            application.amount_total = application.currency_id.round(amount) \
+                if application.currency_id else amount
+
+    @api.depends('amount_total', 'dealer_id', 'date', 'company_id')
+    def _compute_lot(self):
+        for application in self:
+            others = application._lot_applications()
+            application.lot_application_ids = others
+            application.lot_amount = application.amount_total + sum(others.mapped('amount_total'))
+            application.is_split_suspect = bool(others) and bool(
+                application._lot_tiers() - application._tiers_for_amount(application.amount_total))
+
+    @api.depends('invoice_id.payment_ids')
+    def _compute_payment_ids(self):
+        for application in self:
+            application.payment_ids = application.invoice_id.payment_ids
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains('remote_reduction', 'remote_province_id')
+    def _check_remote_reduction(self):
+        for application in self:
+            reduction = application.remote_reduction
+            if float_compare(reduction, 0.0, precision_digits=2) == 0:
+                continue
+            remote = application.remote_province_id
+            if not remote:
+                raise ValidationError(_(
+                    '%s: %s is not a remote province; no further reduction is allowed.\n'
+                    '%s：%s 不是偏远地区，不能再降价。') % (
+                    application.name, application.state_id.name,
+                    application.name, application.state_id.name))
+            if float_compare(reduction, remote.reduction_min, precision_digits=2) < 0 \
+                    or float_compare(reduction, remote.reduction_max, precision_digits=2) > 0:
+                raise ValidationError(_(
+                    '%s: the remote reduction in %s must be between %s%% and %s%%.\n'
+                    '%s：%s 的偏远地区降价幅度必须在 %s%% 到 %s%% 之间。') % (
+                    application.name, application.state_id.name, remote.reduction_min,
+                    remote.reduction_max, application.name, application.state_id.name,
+                    remote.reduction_min, remote.reduction_max))
+
+    @api.constrains('dealer_id')
+    def _check_dealer(self):
+        for application in self:
+            if not application.dealer_id.is_oldparts_dealer:
+                raise ValidationError(_(
+                    '%s is not flagged as a dealer.\n%s 不是代理商。') % (
+                    application.dealer_id.display_name, application.dealer_id.display_name))
+
+    @api.constrains('quote_id')
+    def _check_quote_id(self):
+        for application in self:
+            if application.quote_id and application.quote_id.application_id != application:
+                raise ValidationError(_(
+                    '%s: the selected quote belongs to another application.\n'
+                    '%s：所选报价属于其他申请单。') % (application.name, application.name))
+
+    @api.constrains('state', 'line_ids', 'quote_ids', 'quote_id')
+    def _check_submission(self):
+        """What the specialist and the general manager need to decide
+        (sections 4.2 and 4.3): parts with weights, three quotes, a
+        selected buyer."""
+        for application in self.filtered(lambda a: a.state in ACTIVE_STATES):
+            if not application.line_ids:
+                raise ValidationError(_(
+                    '%s has no old parts.\n%s 没有旧件明细。') % (
+                    application.name, application.name))
+            for line in application.line_ids.filtered(lambda l: l.weight <= 0):
+                raise ValidationError(_(
+                    '%s: old part %s has no weight: weigh it, or give its part type '
+                    'a weight reference.\n%s：旧件 %s 没有重量，请过磅或选择重量参考标准。'
+                ) % (application.name, line.part_id.name, application.name, line.part_id.name))
+            minimum = application.company_id.oldparts_min_quotes
+            buyers = application.quote_ids.mapped('partner_id.commercial_partner_id')
+            if len(buyers) < minimum:
+                raise ValidationError(_(
+                    '%s needs quotes from at least %d different buyers (%d given).\n'
+                    '%s 至少需要 %d 家不同废品收购商的报价（现有 %d 家）。') % (
+                    application.name, minimum, len(buyers),
+                    application.name, minimum, len(buyers)))
+            if not application.quote_id:
+                raise ValidationError(_(
+                    '%s: select the quote of the buyer to sell to.\n'
+                    '%s：请选择成交的收购商报价。') % (application.name, application.name))
+
+    @api.constrains('state', 'is_below_floor', 'is_not_best_quote',
+                    'below_floor_reason', 'quote_choice_reason')
+    def _check_price_reasons(self):
+        """A price below the floor, or another buyer than the best bidder,
+        is a special case that needs a written reason (section 4.3)."""
+        for application in self.filtered(lambda a: a.state in ACTIVE_STATES):
+            if application.is_below_floor and not (application.below_floor_reason or '').strip():
+                raise ValidationError(_(
+                    '%s: the price %s is below the floor %s; give the reason.\n'
+                    '%s：成交价 %s 低于底价 %s，必须说明原因。') % (
+                    application.name, application.price, application.floor_price,
+                    application.name, application.price, application.floor_price))
+            if application.is_not_best_quote and not (application.quote_choice_reason or '').strip():
+                raise ValidationError(_(
+                    '%s: the selected quote %s is not the best one (%s); give the reason.\n'
+                    '%s：所选报价 %s 不是最高报价（%s），必须说明原因。') % (
+                    application.name, application.price, application.best_quote_price,
+                    application.name, application.price, application.best_quote_price))
+
+    # ------------------------------------------------------------------
+    # Onchanges
+    # ------------------------------------------------------------------
+    @api.onchange('dealer_id')
+    def _onchange_dealer_id(self):
+        if self.dealer_id.state_id:
+            self.state_id = self.dealer_id.state_id
+
+    @api.onchange('state_id', 'date')
+    def _onchange_price_keys(self):
+        for line in self.line_ids:
+            line.update(line._market_price_values(self, line._find_market_price(self)))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        if vals.get('name', '/') == '/':
+            company = self.env['res.company'].browse(vals['company_id']) \
+                if vals.get('company_id') else self.env.user.company_id
+            vals['name'] = self.env['ir.sequence'].with_context(
+                force_company=company.id).next_by_code('oldparts.sale.application') or '/'
+        if not vals.get('state_id') and vals.get('dealer_id'):
+            vals['state_id'] = self.env['res.partner'].browse(vals['dealer_id']).state_id.id
+        return super(OldpartsSaleApplication, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        res = super(OldpartsSaleApplication, self).write(vals)
+        if {'state_id', 'date', 'company_id', 'dealer_id'} & set(vals):
+            self.filtered(lambda a: a.state == 'draft').mapped('line_ids')._lookup_market_price()
+        return res
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda a: a.state not in ('draft', 'cancel')):
+            raise UserError(_(
+                'Only draft or cancelled sale applications can be deleted.\n'
+                '只能删除草稿或已取消的变卖申请单。'))
+        return super(OldpartsSaleApplication, self).unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_refresh_prices(self):
+        """Look the market prices up again (a price may have been published
+        since the application was made)."""
+        self._oldparts_check_state(('draft',), ('refresh the prices', '刷新价格'))
+        self.mapped('line_ids')._lookup_market_price()
+        return True
+
+    @api.multi
+    def action_submit(self):
+        """The dealer submits the lot: market prices are looked up, the
+        parts' local disposal starts, the approval steps are created."""
+        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+                                   'oldparts_module.group_oldparts_specialist')
+        self._oldparts_check_state(('draft',), ('submit', '提交'))
+        for application in self:
+            parts = application.line_ids.mapped('part_id')
+            application._oldparts_check_parts(parts, ('local_sale',), ('submit', '提交'))
+            application.line_ids._lookup_market_price(raise_if_missing=True)
+            application.write({'state': 'submitted', 'refusal_reason': False})
+            parts.filtered(lambda p: p.state == 'handed_over').action_start_local_disposal()
+            if application.is_split_suspect:
+                application.message_post(body=_(
+                    'Possibly split lot: with %s the amount of the lot is %s, which needs '
+                    'more approval steps than this application alone.<br/>'
+                    '可能拆分批次：与 %s 合计金额 %s，超过本单单独所需的审批层级。') % (
+                    ', '.join(application.lot_application_ids.mapped('name')),
+                    application.lot_amount,
+                    ', '.join(application.lot_application_ids.mapped('name')),
+                    application.lot_amount))
+            if application._approval_request():
+                application._approval_done()
+        return True
+
+    def _approval_amount(self):
+        """Splitting a lot does not avoid a step: the steps apply to the
+        amount of the whole lot."""
+        self.ensure_one()
+        return self.lot_amount
+
+    def _approval_done(self):
+        self.write({'state': 'approved'})
+
+    def _approval_refused(self, reason):
+        """Back to the dealer with the reason."""
+        self.write({'state': 'draft', 'refusal_reason': reason})
+
+    @api.multi
+    def action_execute(self):
+        """The sale is done: the buyer weighed the lot; the parts leave the
+        dealer's old-part location and the invoice at the approved price
+        per ton is posted."""
+        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+                                   'oldparts_module.group_oldparts_specialist')
+        self._oldparts_check_state(('approved',), ('record the sale', '登记成交'))
+        for application in self:
+            if float_compare(application.weighbridge_weight, 0.0, precision_digits=3) <= 0:
+                raise UserError(_(
+                    '%s: enter the weighbridge weight.\n%s：请填写过磅重量。') % (
+                    application.name, application.name))
+            parts = application.line_ids.mapped('part_id')
+            parts._check_state(('in_local_disposal',), ('sell', '变卖'))
+            sale_date = application.sale_date or fields.Date.context_today(application)
+            pickings = application._oldparts_deliver(parts, application.buyer_id)
+            invoice = application._create_invoice(sale_date)
+            invoice.action_invoice_open()
+            application.write({
+                'state': 'sold',
+                'sale_date': sale_date,
+                'invoice_id': invoice.id,
+                'picking_ids': [(4, picking.id) for picking in pickings],
+            })
+            parts.sudo().action_dispose()
+        return True
+
+    @api.multi
+    def action_register_payment(self):
+        """Finance registers the buyer's payment against the invoice."""
+        self.ensure_one()
+        self._oldparts_check_group('oldparts_module.group_oldparts_finance')
+        self._oldparts_check_state(('sold',), ('register the payment', '登记回款'))
+        return {
+            'name': _('Register Payment'),
+            'type': 'ir.actions.act_window',
+            'res_model': 'account.payment',
+            'view_type': 'form',
+            'view_mode': 'form',
+            'view_id': self.env.ref('account.view_account_payment_invoice_form').id,
+            'target': 'new',
+            'context': {
+                'default_invoice_ids': [(4, self.invoice_id.id, None)],
+                'default_payment_date': fields.Date.context_today(self),
+            },
+        }
+
+    @api.multi
+    def action_mark_paid(self):
+        """The invoice is paid: called when the buyer's payment reconciles it."""
+        self._oldparts_check_group('oldparts_module.group_oldparts_finance')
+        self._oldparts_check_state(('sold',), ('mark as paid', '确认回款'))
+        unpaid = self.filtered(lambda a: a.invoice_id.state != 'paid')
+        if unpaid:
+            raise UserError(_(
+                'The invoice of %s is not paid.\n%s 的发票尚未收款。') % (
+                unpaid[0].name, unpaid[0].name))
+        self.write({'state': 'paid'})
+        return True
+
+    @api.multi
+    def action_print_receipt(self):
+        self.ensure_one()
+        if not self.payment_ids:
+            raise UserError(_(
+                '%s has no receipt yet.\n%s 尚无回款单。') % (self.name, self.name))
+        return self.env.ref('oldparts_module.oldparts_payment_receipt_report').report_action(
+            self.payment_ids)
+
+    @api.multi
+    def action_view_invoice(self):
+        self.ensure_one()
+        action = self.env.ref('account.action_invoice_tree1').read()[0]
+        action.update({
+            'views': [(self.env.ref('account.invoice_form').id, 'form')],
+            'res_id': self.invoice_id.id,
+        })
+        return action
+
+    @api.multi
+    def action_view_pickings(self):
+        self.ensure_one()
+        action = self.env.ref('stock.action_picking_tree_all').read()[0]
+        action['domain'] = [('id', 'in', self.picking_ids.ids)]
+        return action
+
+    @api.multi
+    def action_cancel(self):
+        """The dealer withdraws a draft; the specialist may cancel until the
+        sale is recorded."""
+        if not (self.env.uid == 1 or self.env.user.has_group(
+                'oldparts_module.group_oldparts_specialist')):
+            self._oldparts_check_group('oldparts_module.group_oldparts_dealer')
+            self._oldparts_check_state(('draft',), ('cancel', '取消'))
+        self._oldparts_check_state(('draft', 'submitted', 'approved'), ('cancel', '取消'))
+        self._approval_clear_activities()
+        self.mapped('approval_review_ids').filtered(
+            lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
+        self.write({'state': 'cancel'})
+        return True
+
+    @api.multi
+    def action_draft(self):
+        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+                                   'oldparts_module.group_oldparts_specialist')
+        self._oldparts_check_state(('cancel',), ('reset to draft', '重置为草稿'))
+        self.write({'state': 'draft'})
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _lot_applications(self):
+        """The dealer's other applications within the splitting window."""
+        self.ensure_one()
+        if not self.dealer_id or not self.date:
+            return self.browse()
+        window = timedelta(days=self.company_id.oldparts_split_window_days)
+        day = fields.Date.from_string(self.date)
+        domain = [
+            ('dealer_id', '=', self.dealer_id.id),
+            ('company_id', '=', self.company_id.id),
+            ('state', 'in', ACTIVE_STATES),
+            ('date', '>=', fields.Date.to_string(day - window)),
+            ('date', '<=', fields.Date.to_string(day + window)),
+        ]
+        if isinstance(self.id, int):
+            domain.append(('id', '!=', self.id))
+        return self.sudo().search(domain).sudo(self.env.uid)
+
+    def _tiers_for_amount(self, amount):
+        tiers = self.env['oldparts.approval.tier'].sudo().search([
+            ('model_name', '=', self._name),
+            ('company_id', 'in', (self.company_id.id, False))])
+        rounding = self.currency_id.rounding or 0.01
+        return tiers.filtered(lambda t: float_compare(
+            amount, t.min_amount, precision_rounding=rounding) >= 0)
+
+    def _lot_tiers(self):
+        return self._tiers_for_amount(self.lot_amount)
+
+    def _scrap_income_account(self):
+        self.ensure_one()
+        account = self.company_id.oldparts_scrap_income_account_id
+        if not account:
+            raise UserError(_(
+                'Set the scrap income account of %s (Old Parts settings of the company).\n'
+                '请在公司的旧件设置中配置 %s 的废料收入科目。') % (
+                self.company_id.name, self.company_id.name))
+        return account
+
+    def _scrap_journal(self):
+        self.ensure_one()
+        journal = self.company_id.oldparts_scrap_journal_id or self.env[
+            'account.journal'].sudo().search([
+                ('type', '=', 'sale'), ('company_id', '=', self.company_id.id)], limit=1)
+        if not journal:
+            raise UserError(_(
+                'Company %s has no sale journal.\n公司 %s 没有销售日记账。') % (
+                self.company_id.name, self.company_id.name))
+        return journal
+
+    def _grade_quantities(self):
+        """The weighbridge weight shared out among the grades in proportion
+        to the parts' weights; the last grade takes the rounding rest so
+        that the tons invoiced are the tons weighed."""
+        self.ensure_one()
+        weights = {}
+        for line in self.line_ids:
+            weights[line.grade_id] = weights.get(line.grade_id, 0.0) + line.weight
+        total = sum(weights.values())
+        grades = sorted(weights, key=lambda g: (g.sequence, g.id))
+        quantities, rest = {}, self.weighbridge_weight
+        for grade in grades[:-1]:
+            quantities[grade] = float_round(
+                self.weighbridge_weight * weights[grade] / total, precision_digits=3)
+            rest -= quantities[grade]
+        quantities[grades[-1]] = float_round(rest, precision_digits=3)
+        return [(grade, quantities[grade]) for grade in grades]
+
+    def _prepare_invoice_line_values(self, grade, quantity, account):
+        self.ensure_one()
+        product = grade.product_id
+        if not product:
+            raise UserError(_(
+                'Grade %s has no scrap product to invoice.\n等级 %s 未配置废料产品。') % (
+                grade.name, grade.name))
+        fiscal_position = self.buyer_id.property_account_position_id
+        taxes = product.taxes_id.filtered(lambda t: t.company_id == self.company_id)
+        if fiscal_position:
+            taxes = fiscal_position.map_tax(taxes, product, self.buyer_id)
+        return {
+            'product_id': product.id,
+            'name': '%s %s' % (grade.name, self.name),
+            'quantity': quantity,
+            'uom_id': product.uom_id.id,
+            'price_unit': self.price,
+            'account_id': account.id,
+            'invoice_line_tax_ids': [(6, 0, taxes.ids)],
+        }
+
+    def _prepare_invoice_values(self, sale_date):
+        self.ensure_one()
+        buyer = self.buyer_id.with_context(force_company=self.company_id.id)
+        account = self._scrap_income_account()
+        return {
+            'type': 'out_invoice',
+            'partner_id': buyer.id,
+            'account_id': buyer.property_account_receivable_id.id,
+            'journal_id': self._scrap_journal().id,
+            'company_id': self.company_id.id,
+            'currency_id': self.currency_id.id,
+            'date_invoice': sale_date,
+            'origin': self.name,
+            'name': self.weighbridge_ticket or self.name,
+            'fiscal_position_id': buyer.property_account_position_id.id,
+            'invoice_line_ids': [
+                (0, 0, self._prepare_invoice_line_values(grade, quantity, account))
+                for grade, quantity in self._grade_quantities() if quantity > 0],
+        }
+
+    def _create_invoice(self, sale_date):
+        """Invoiced as superuser for the company: dealers have no accounting
+        rights; the amounts come from the approved application."""
+        self.ensure_one()
+        return self.env['account.invoice'].sudo().with_context(
+            force_company=self.company_id.id, type='out_invoice').create(
+                self._prepare_invoice_values(sale_date))

@@ -1,0 +1,85 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+
+class OldpartsSaleQuote(models.Model):
+    """A scrap buyer's quote for the lot of a sale application (section
+    4.2: at least three buyers, with contact person, phone and price)."""
+    _name = 'oldparts.sale.quote'
+    _description = 'Scrap Buyer Quote'
+    _order = 'application_id, price desc, id'
+
+    application_id = fields.Many2one(
+        'oldparts.sale.application', string='Sale Application', required=True,
+        index=True, ondelete='cascade')
+    company_id = fields.Many2one(related='application_id.company_id', store=True, readonly=True)
+    currency_id = fields.Many2one(related='application_id.currency_id', readonly=True)
+    partner_id = fields.Many2one('res.partner', string='Buyer', required=True, index=True)
+    contact_name = fields.Char(string='Contact Person', required=True)
+    phone = fields.Char(string='Phone', required=True)
+    price = fields.Monetary(string='Price per Ton', required=True)
+    licence = fields.Char(
+        string='Licence No.', help='Buyers of hazardous waste need a valid licence.')
+    note = fields.Char(string='Remarks')
+    is_best = fields.Boolean(string='Best Quote', compute='_compute_is_best')
+    is_selected = fields.Boolean(string='Selected', compute='_compute_is_best')
+
+    @api.depends('price', 'application_id.quote_ids.price', 'application_id.quote_id')
+    def _compute_is_best(self):
+        for quote in self:
+            best = max(quote.application_id.quote_ids.mapped('price') or [0.0])
+            quote.is_best = float_compare(
+                quote.price, best, precision_rounding=quote.currency_id.rounding or 0.01) >= 0
+            quote.is_selected = quote.application_id.quote_id == quote
+
+    @api.constrains('price')
+    def _check_price(self):
+        for quote in self:
+            if float_compare(quote.price, 0.0,
+                             precision_rounding=quote.currency_id.rounding or 0.01) <= 0:
+                raise ValidationError(_(
+                    'The quote of %s must be greater than zero.\n%s 的报价必须大于零。') % (
+                    quote.partner_id.name, quote.partner_id.name))
+
+    @api.onchange('partner_id')
+    def _onchange_partner_id(self):
+        if self.partner_id:
+            contact = self.partner_id.child_ids.filtered(lambda c: c.type == 'contact')[:1]
+            self.contact_name = self.contact_name or contact.name or self.partner_id.name
+            self.phone = self.phone or self.partner_id.mobile or self.partner_id.phone
+
+    @api.model
+    def create(self, vals):
+        self._check_application_draft(vals.get('application_id'))
+        return super(OldpartsSaleQuote, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        for application in self.mapped('application_id'):
+            self._check_application_draft(application.id)
+        return super(OldpartsSaleQuote, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        for application in self.mapped('application_id'):
+            self._check_application_draft(application.id)
+        return super(OldpartsSaleQuote, self).unlink()
+
+    @api.model
+    def _check_application_draft(self, application_id):
+        application = self.env['oldparts.sale.application'].browse(application_id)
+        if application and application.state != 'draft':
+            raise UserError(_(
+                'The quotes of %s can only change while it is a draft.\n'
+                '%s 只有在草稿状态才能修改报价。') % (application.name, application.name))
+
+    @api.multi
+    def action_select(self):
+        """Sell to this buyer."""
+        self.ensure_one()
+        self._check_application_draft(self.application_id.id)
+        self.application_id.quote_id = self
+        return True

@@ -1,0 +1,264 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+STATES = [
+    ('draft', 'Draft'),
+    ('submitted', 'To Approve'),
+    ('approved', 'Approved'),
+    ('done', 'Done'),
+    ('cancel', 'Cancelled'),
+]
+ACTIVE_STATES = ('submitted', 'approved', 'done')
+READONLY_STATES = {state: [('readonly', True)] for state, _label in STATES if state != 'draft'}
+METHODS = [
+    ('destroy', 'Destroyed'),
+    ('gift', 'Given Away'),
+]
+
+
+class OldpartsScrapSignoff(models.Model):
+    """Scrap sign-off form (附件九 旧件报废签收单): old parts without sale
+    value destroyed, or given away, on site, witnessed by people of
+    different departments, with photos, after approval."""
+    _name = 'oldparts.scrap.signoff'
+    _description = 'Old-Part Scrap Sign-off'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
+                'oldparts.local.disposal.mixin']
+    _order = 'disposal_date desc, id desc'
+
+    _sql_constraints = [
+        ('name_company_uniq', 'unique(name, company_id)',
+         'The scrap sign-off number must be unique per company.\n报废签收单号在公司内必须唯一。'),
+    ]
+
+    name = fields.Char(
+        string='Number', required=True, copy=False, readonly=True,
+        default='/', index=True, track_visibility='onchange')
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        states=READONLY_STATES,
+        default=lambda self: self.env['res.company']._company_default_get(
+            'oldparts.scrap.signoff'))
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
+    state = fields.Selection(
+        STATES, string='Status', required=True, readonly=True, copy=False,
+        default='draft', index=True, track_visibility='onchange',
+        help='Draft: the dealer lists the parts, the witnesses and the photos. '
+             'To approve: the approvers decide. Approved: the dealer may destroy '
+             'or give the parts away. Done: the parts left the stock.')
+    dealer_id = fields.Many2one(
+        'res.partner', string='Dealer', required=True, index=True,
+        domain=[('is_oldparts_dealer', '=', True)], states=READONLY_STATES,
+        default=lambda self: self.env.user.oldparts_dealer_id,
+        track_visibility='onchange')
+    method = fields.Selection(
+        METHODS, string='Method', required=True, default='destroy',
+        states=READONLY_STATES, track_visibility='onchange')
+    recipient_id = fields.Many2one(
+        'res.partner', string='Given To', states=READONLY_STATES,
+        help='Who receives the parts given away.')
+    disposal_date = fields.Date(
+        string='Disposal Date', required=True, default=fields.Date.context_today,
+        states={'done': [('readonly', True)], 'cancel': [('readonly', True)]})
+    place = fields.Char(string='Place', states=READONLY_STATES)
+    user_id = fields.Many2one(
+        'res.users', string='Applicant', default=lambda self: self.env.user,
+        states=READONLY_STATES)
+    part_ids = fields.Many2many(
+        'oldparts.part', 'oldparts_scrap_signoff_part_rel', 'signoff_id', 'part_id',
+        string='Old Parts', states=READONLY_STATES, copy=False,
+        domain="[('dealer_id', '=', dealer_id), ('disposal_type', '=', method), "
+               "('state', 'in', ('handed_over', 'in_local_disposal'))]")
+    witness_ids = fields.One2many(
+        'oldparts.scrap.signoff.witness', 'signoff_id', string='Witnesses',
+        states=READONLY_STATES, copy=False)
+    reason = fields.Text(string='Reason', states=READONLY_STATES,
+                         help='Why the parts have no (or little) sale value.')
+    amount_total = fields.Monetary(
+        string='Value of the Parts', compute='_compute_amount_total', store=True,
+        help='Total of the parts; the approval steps apply to it.')
+    photo_count = fields.Integer(string='Photos', compute='_compute_photo_count')
+    refusal_reason = fields.Text(string='Refusal Reason', readonly=True, copy=False)
+    scrap_ids = fields.Many2many(
+        'stock.scrap', 'oldparts_scrap_signoff_scrap_rel', 'signoff_id', 'scrap_id',
+        string='Scrap Orders', readonly=True, copy=False)
+    picking_ids = fields.Many2many(
+        'stock.picking', 'oldparts_scrap_signoff_picking_rel', 'signoff_id', 'picking_id',
+        string='Deliveries', readonly=True, copy=False)
+
+    @api.depends('part_ids.amount_total')
+    def _compute_amount_total(self):
+        for signoff in self:
+            signoff.amount_total = sum(signoff.part_ids.mapped('amount_total'))
+
+    def _photos(self):
+        self.ensure_one()
+        return self.env['ir.attachment'].sudo().search([
+            ('res_model', '=', self._name), ('res_id', '=', self.id),
+            ('mimetype', '=like', 'image/%')])
+
+    def _compute_photo_count(self):
+        for signoff in self:
+            signoff.photo_count = len(signoff._photos()) if isinstance(signoff.id, int) else 0
+
+    @api.constrains('dealer_id')
+    def _check_dealer(self):
+        for signoff in self:
+            if not signoff.dealer_id.is_oldparts_dealer:
+                raise ValidationError(_(
+                    '%s is not flagged as a dealer.\n%s 不是代理商。') % (
+                    signoff.dealer_id.display_name, signoff.dealer_id.display_name))
+
+    @api.constrains('method', 'recipient_id')
+    def _check_recipient(self):
+        for signoff in self:
+            if signoff.method == 'gift' and not signoff.recipient_id:
+                raise ValidationError(_(
+                    '%s: name who receives the parts given away.\n%s：赠送旧件必须填写受赠方。'
+                ) % (signoff.name, signoff.name))
+
+    @api.constrains('part_ids')
+    def _check_parts_once(self):
+        """A part is disposed of once: not on two live sign-offs."""
+        for signoff in self:
+            other = self.sudo().search([
+                ('id', '!=', signoff.id),
+                ('part_ids', 'in', signoff.part_ids.ids),
+                ('state', '!=', 'cancel')], limit=1)
+            if other:
+                parts = (other.part_ids & signoff.part_ids).mapped('name')
+                raise ValidationError(_(
+                    'Old part %s is already on scrap sign-off %s.\n旧件 %s 已在报废签收单 %s 中。'
+                ) % (', '.join(parts), other.name, ', '.join(parts), other.name))
+
+    @api.constrains('state', 'witness_ids', 'part_ids')
+    def _check_submission(self):
+        """At least N witnesses, from N different departments (section 9),
+        and parts whose disposal type is the method."""
+        for signoff in self.filtered(lambda s: s.state in ACTIVE_STATES):
+            if not signoff.part_ids:
+                raise ValidationError(_(
+                    '%s has no old parts.\n%s 没有旧件明细。') % (signoff.name, signoff.name))
+            company = signoff.company_id
+            minimum = company.oldparts_min_witnesses
+            witnesses = signoff.witness_ids
+            if len(witnesses) < minimum:
+                raise ValidationError(_(
+                    '%s needs at least %d witnesses (%d given).\n'
+                    '%s 至少需要 %d 名见证人（现有 %d 名）。') % (
+                    signoff.name, minimum, len(witnesses), signoff.name, minimum, len(witnesses)))
+            departments = set(witnesses.mapped(lambda w: (w.department or '').strip().lower()))
+            if company.oldparts_witness_distinct_departments and len(departments) < minimum:
+                raise ValidationError(_(
+                    '%s: the witnesses must come from at least %d different departments '
+                    '(%d given).\n%s：见证人必须来自至少 %d 个不同部门（现有 %d 个）。') % (
+                    signoff.name, minimum, len(departments),
+                    signoff.name, minimum, len(departments)))
+
+    @api.model
+    def create(self, vals):
+        if vals.get('name', '/') == '/':
+            company = self.env['res.company'].browse(vals['company_id']) \
+                if vals.get('company_id') else self.env.user.company_id
+            vals['name'] = self.env['ir.sequence'].with_context(
+                force_company=company.id).next_by_code('oldparts.scrap.signoff') or '/'
+        return super(OldpartsScrapSignoff, self).create(vals)
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda s: s.state not in ('draft', 'cancel')):
+            raise UserError(_(
+                'Only draft or cancelled scrap sign-offs can be deleted.\n'
+                '只能删除草稿或已取消的报废签收单。'))
+        return super(OldpartsScrapSignoff, self).unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_submit(self):
+        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+                                   'oldparts_module.group_oldparts_specialist')
+        self._oldparts_check_state(('draft',), ('submit', '提交'))
+        for signoff in self:
+            signoff._oldparts_check_parts(signoff.part_ids, (signoff.method,), ('submit', '提交'))
+            if signoff.company_id.oldparts_signoff_photo_required and not signoff._photos():
+                raise UserError(_(
+                    '%s: attach photos of the parts.\n%s：请上传旧件照片。') % (
+                    signoff.name, signoff.name))
+            signoff.write({'state': 'submitted', 'refusal_reason': False})
+            signoff.part_ids.filtered(
+                lambda p: p.state == 'handed_over').action_start_local_disposal()
+            if signoff._approval_request():
+                signoff._approval_done()
+        return True
+
+    def _approval_amount(self):
+        self.ensure_one()
+        return self.amount_total
+
+    def _approval_done(self):
+        self.write({'state': 'approved'})
+
+    def _approval_refused(self, reason):
+        self.write({'state': 'draft', 'refusal_reason': reason})
+
+    @api.multi
+    def action_done(self):
+        """The parts were destroyed (scrapped) or handed to the recipient."""
+        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+                                   'oldparts_module.group_oldparts_specialist')
+        self._oldparts_check_state(('approved',), ('confirm the disposal', '确认处置'))
+        for signoff in self:
+            parts = signoff.part_ids
+            parts._check_state(('in_local_disposal',), ('dispose', '处置'))
+            if signoff.method == 'destroy':
+                signoff.write({'scrap_ids': [(4, s.id) for s in signoff._oldparts_scrap(parts)]})
+            else:
+                pickings = signoff._oldparts_deliver(parts, signoff.recipient_id)
+                signoff.write({'picking_ids': [(4, p.id) for p in pickings]})
+            signoff.write({'state': 'done'})
+            parts.sudo().action_dispose()
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        if not (self.env.uid == 1 or self.env.user.has_group(
+                'oldparts_module.group_oldparts_specialist')):
+            self._oldparts_check_group('oldparts_module.group_oldparts_dealer')
+            self._oldparts_check_state(('draft',), ('cancel', '取消'))
+        self._oldparts_check_state(('draft', 'submitted', 'approved'), ('cancel', '取消'))
+        self._approval_clear_activities()
+        self.mapped('approval_review_ids').filtered(
+            lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
+        self.write({'state': 'cancel'})
+        return True
+
+    @api.multi
+    def action_draft(self):
+        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+                                   'oldparts_module.group_oldparts_specialist')
+        self._oldparts_check_state(('cancel',), ('reset to draft', '重置为草稿'))
+        self.write({'state': 'draft'})
+        return True
+
+    @api.multi
+    def action_view_photos(self):
+        self.ensure_one()
+        action = self.env.ref('base.action_attachment').read()[0]
+        action['domain'] = [('res_model', '=', self._name), ('res_id', '=', self.id)]
+        action['context'] = {'default_res_model': self._name, 'default_res_id': self.id}
+        return action
+
+    @api.multi
+    def action_view_stock(self):
+        self.ensure_one()
+        if self.scrap_ids:
+            action = self.env.ref('stock.action_stock_scrap').read()[0]
+            action['domain'] = [('id', 'in', self.scrap_ids.ids)]
+        else:
+            action = self.env.ref('stock.action_picking_tree_all').read()[0]
+            action['domain'] = [('id', 'in', self.picking_ids.ids)]
+        return action

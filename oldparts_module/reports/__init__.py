@@ -1,0 +1,1 @@
+from . import oldparts_payment_receipt
