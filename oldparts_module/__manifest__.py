@@ -20,6 +20,7 @@
         'security/ir.model.access.csv',
         'data/oldparts_data.xml',
         'data/oldparts_local_disposal_data.xml',
+        'reports/oldparts_report_templates.xml',
         'reports/oldparts_sale_application_report.xml',
         'reports/oldparts_payment_receipt_report.xml',
         'reports/oldparts_scrap_signoff_report.xml',

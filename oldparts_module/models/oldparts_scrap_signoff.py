@@ -233,6 +233,7 @@ class OldpartsScrapSignoff(models.Model):
         self._approval_clear_activities()
         self.mapped('approval_review_ids').filtered(
             lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
+        self.invalidate_cache(['approval_review_ids'], self.ids)
         self.write({'state': 'cancel'})
         return True
 
