@@ -590,6 +590,14 @@ class OldpartsPart(models.Model):
                         part.required_handover_date, part.reply_reason or ''),
                     fields.Date.context_today(part))
 
+    def _recompute_stored(self, fnames):
+        """Recompute stored computed fields whose inputs are not fields: the
+        user's today (delays) or a configuration table (deadlines)."""
+        self.invalidate_cache(fnames, self.ids)
+        for fname in fnames:
+            self.env.add_todo(self._fields[fname], self)
+        self.recompute()
+
     @api.model
     def _cron_oldparts_reminders(self):
         """Daily: refresh delay days, remind overdue hand-overs and
@@ -597,9 +605,7 @@ class OldpartsPart(models.Model):
         outstanding = self.search([
             ('handover_date', '=', False),
             ('state', 'in', ('draft', 'classified'))])
-        self.env.add_todo(self._fields['delay_days'], outstanding)
-        self.env.add_todo(self._fields['is_overdue'], outstanding)
-        outstanding.recompute()
+        outstanding._recompute_stored(['delay_days', 'is_overdue'])
         today = fields.Date.context_today(self)
         for part in outstanding.filtered('is_overdue'):
             users = part.engineer_id or part._group_users(
