@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
 DISPOSAL_TYPES = [
@@ -361,6 +361,7 @@ class OldpartsPart(models.Model):
     @api.model
     def create(self, vals):
         self._check_disposal_rights(vals)
+        self._check_dealer_scope(vals.get('dealer_id') or self.env.user.oldparts_dealer_id.id)
         if vals.get('name', '/') == '/':
             company = self.env['res.company'].browse(
                 vals.get('company_id')) if vals.get('company_id') else self.env.user.company_id
@@ -373,6 +374,8 @@ class OldpartsPart(models.Model):
     @api.multi
     def write(self, vals):
         self._check_disposal_rights(vals)
+        if 'dealer_id' in vals:
+            self._check_dealer_scope(vals['dealer_id'])
         if 'disposal_type' in vals:
             locked = self.filtered(
                 lambda p: p.disposal_type != vals['disposal_type']
@@ -404,6 +407,21 @@ class OldpartsPart(models.Model):
             raise UserError(_(
                 'Only the old-parts specialist decides the disposal type.\n'
                 '只有旧件管理专干可以确定处置方式。'))
+
+    @api.model
+    def _check_dealer_scope(self, dealer_id):
+        """Dealer-side users record parts for their own dealer only; said
+        clearly here rather than as a record-rule failure after the fact."""
+        user = self.env.user
+        if self.env.uid == 1 or user.has_group('oldparts_module.group_oldparts_user') \
+                or not user.has_group('oldparts_module.group_oldparts_dealer'):
+            return
+        if not dealer_id or dealer_id != user.oldparts_dealer_id.id:
+            raise AccessError(_(
+                'You can only record old parts of your own dealer (%s).\n'
+                '您只能登记本代理商（%s）的旧件。') % (
+                user.oldparts_dealer_id.display_name or '-',
+                user.oldparts_dealer_id.display_name or '-'))
 
     def _is_specialist(self):
         return self.env.uid == 1 or self.env.user.has_group(
