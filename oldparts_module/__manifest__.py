@@ -24,6 +24,7 @@
         'views/oldparts_menus.xml',
     ],
     'demo': [
+        'demo/oldparts_demo.xml',
     ],
     'installable': True,
     'application': True,
