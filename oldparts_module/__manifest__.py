@@ -39,6 +39,7 @@
         'views/oldparts_local_disposal_menus.xml',
     ],
     'demo': [
+        'demo/oldparts_demo.xml',
     ],
     'installable': True,
     'application': True,

@@ -6,8 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG=$PWD/.local/pg
-DATA=$PG/data
-SOCK=$PG/run
+resolve() {
+    # the server and initdb get the real path, which the cluster's user can
+    # reach even when .local/pg is a link (see start)
+    [ -e "$PG" ] && PG=$(readlink -f "$PG")
+    DATA=$PG/data
+    SOCK=$PG/run
+}
+resolve
 bindir() {
     local d
     d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -17,14 +23,25 @@ BIN=$(bindir)
 if [ "$(id -u)" = 0 ]; then
     OSUSER=${PG_OS_USER:-postgres}
     id "$OSUSER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$OSUSER"
-    as_pg() { runuser -u "$OSUSER" -- "$@"; }
+    as_pg() { (cd / && runuser -u "$OSUSER" -- "$@"); }
 else
     OSUSER=$(id -un)
     as_pg() { "$@"; }
 fi
 
 start() {
-    mkdir -p "$PG" "$SOCK"
+    mkdir -p "$(dirname "$PG")"
+    if [ ! -e "$PG" ] && [ "$(id -u)" = 0 ] && ! runuser -u "$OSUSER" -- test -x "$(dirname "$PG")"; then
+        # The project sits where the cluster's user cannot go (e.g. under
+        # /root): keep the cluster in a folder of its own, linked from .local.
+        alt=/var/tmp/oldparts-pg-$(printf '%s' "$PWD" | sha1sum | cut -c1-12)
+        mkdir -p "$alt"
+        ln -s "$alt" "$PG"
+        echo "[pg] $PWD is not reachable by $OSUSER: cluster kept in $alt"
+    fi
+    mkdir -p "$PG"
+    resolve
+    mkdir -p "$SOCK"
     if [ ! -f "$DATA/PG_VERSION" ]; then
         echo "[pg] initdb $DATA"
         mkdir -p "$DATA"

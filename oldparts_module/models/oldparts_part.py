@@ -1,10 +1,13 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
 from datetime import timedelta
+
+import xlsxwriter
 
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
 DISPOSAL_TYPES = [
@@ -79,19 +82,19 @@ class OldpartsPart(models.Model):
         default=lambda self: self.env.user.oldparts_dealer_id,
         states={'disposed': [('readonly', True)], 'cancel': [('readonly', True)]})
     engineer_id = fields.Many2one(
-        'res.users', string='Service Engineer', index=True,
+        'res.users', string='Applicant (Engineer)', index=True,
         default=lambda self: self.env.user, track_visibility='onchange',
         help='Applicant: the engineer who replaced the part and must hand it over.')
     state_id = fields.Many2one(
         'res.country.state', string='Region', index=True,
         help='Province where the part was replaced.')
     work_order_ref = fields.Char(
-        string='Work Order No.', index=True,
+        string='Approval / Work Order No.', index=True,
         help='Approval number = dispatch (work) order number (审批号/派工订单号).')
     equipment_ref = fields.Char(
         string='Equipment No.', index=True, help="The machine's vehicle code.")
     product_id = fields.Many2one(
-        'product.product', string='Material', required=True, index=True,
+        'product.product', string='Material Code', required=True, index=True,
         help='Material code of the replaced part.')
     lot_name = fields.Char(string='Serial / Lot of the Failed Part')
     quantity = fields.Float(
@@ -101,7 +104,7 @@ class OldpartsPart(models.Model):
     amount_total = fields.Monetary(
         string='Total', compute='_compute_amount_total', store=True,
         currency_field='currency_id')
-    failure_reason = fields.Text(string='Failure Reason', help='Why the part was replaced.')
+    failure_reason = fields.Text(string='Old-Part Problem', help='Why the part was replaced.')
     request_date = fields.Date(string='Application Date', index=True)
     replacement_date = fields.Date(
         string='Completion Date', required=True, index=True,
@@ -121,7 +124,7 @@ class OldpartsPart(models.Model):
         string='Hand-over Date', index=True, track_visibility='onchange',
         help='Date the engineer handed the part to the field warehouse keeper.')
     shipped_date = fields.Date(
-        string='Shipped to HQ', index=True, track_visibility='onchange')
+        string='Shipped Date', index=True, track_visibility='onchange')
     delay_days = fields.Integer(
         string='Delay Days', compute='_compute_delay_days', store=True,
         help='Days past the required date (or past the replied date when a reason '
@@ -155,7 +158,7 @@ class OldpartsPart(models.Model):
     classified_by_id = fields.Many2one(
         'res.users', string='Classified By', readonly=True, copy=False)
     return_required = fields.Boolean(
-        string='Must Return to Company', compute='_compute_return_required',
+        string='Must Return to Company?', compute='_compute_return_required',
         store=True, index=True)
 
     # --- responsibility (section 5) ---------------------------------------------
@@ -361,6 +364,7 @@ class OldpartsPart(models.Model):
     @api.model
     def create(self, vals):
         self._check_disposal_rights(vals)
+        self._check_dealer_scope(vals.get('dealer_id') or self.env.user.oldparts_dealer_id.id)
         if vals.get('name', '/') == '/':
             company = self.env['res.company'].browse(
                 vals.get('company_id')) if vals.get('company_id') else self.env.user.company_id
@@ -373,6 +377,8 @@ class OldpartsPart(models.Model):
     @api.multi
     def write(self, vals):
         self._check_disposal_rights(vals)
+        if 'dealer_id' in vals:
+            self._check_dealer_scope(vals['dealer_id'])
         if 'disposal_type' in vals:
             locked = self.filtered(
                 lambda p: p.disposal_type != vals['disposal_type']
@@ -404,6 +410,21 @@ class OldpartsPart(models.Model):
             raise UserError(_(
                 'Only the old-parts specialist decides the disposal type.\n'
                 '只有旧件管理专干可以确定处置方式。'))
+
+    @api.model
+    def _check_dealer_scope(self, dealer_id):
+        """Dealer-side users record parts for their own dealer only; said
+        clearly here rather than as a record-rule failure after the fact."""
+        user = self.env.user
+        if self.env.uid == 1 or user.has_group('oldparts_module.group_oldparts_user') \
+                or not user.has_group('oldparts_module.group_oldparts_dealer'):
+            return
+        if not dealer_id or dealer_id != user.oldparts_dealer_id.id:
+            raise AccessError(_(
+                'You can only record old parts of your own dealer (%s).\n'
+                '您只能登记本代理商（%s）的旧件。') % (
+                user.oldparts_dealer_id.display_name or '-',
+                user.oldparts_dealer_id.display_name or '-'))
 
     def _is_specialist(self):
         return self.env.uid == 1 or self.env.user.has_group(
@@ -590,6 +611,14 @@ class OldpartsPart(models.Model):
                         part.required_handover_date, part.reply_reason or ''),
                     fields.Date.context_today(part))
 
+    def _recompute_stored(self, fnames):
+        """Recompute stored computed fields whose inputs are not fields: the
+        user's today (delays) or a configuration table (deadlines)."""
+        self.invalidate_cache(fnames, self.ids)
+        for fname in fnames:
+            self.env.add_todo(self._fields[fname], self)
+        self.recompute()
+
     @api.model
     def _cron_oldparts_reminders(self):
         """Daily: refresh delay days, remind overdue hand-overs and
@@ -597,9 +626,7 @@ class OldpartsPart(models.Model):
         outstanding = self.search([
             ('handover_date', '=', False),
             ('state', 'in', ('draft', 'classified'))])
-        self.env.add_todo(self._fields['delay_days'], outstanding)
-        self.env.add_todo(self._fields['is_overdue'], outstanding)
-        outstanding.recompute()
+        outstanding._recompute_stored(['delay_days', 'is_overdue'])
         today = fields.Date.context_today(self)
         for part in outstanding.filtered('is_overdue'):
             users = part.engineer_id or part._group_users(
@@ -623,3 +650,44 @@ class OldpartsPart(models.Model):
                     part.name, part.responsibility_deadline),
                 part.responsibility_deadline)
         return True
+
+    # ------------------------------------------------------------------
+    # Spreadsheet import template
+    # ------------------------------------------------------------------
+    _IMPORT_TEMPLATE_FIELDS = [
+        'dealer_id', 'engineer_id', 'state_id', 'request_date', 'work_order_ref',
+        'equipment_ref', 'product_id', 'quantity', 'price_unit', 'failure_reason',
+        'replacement_date', 'reply_date', 'reply_reason', 'origin', 'is_critical',
+        'part_category', 'note',
+    ]
+
+    @api.model
+    def _import_template_xlsx(self):
+        """An .xlsx whose headers are the field labels in the user's language
+        (Chinese for a zh_CN user), so that Odoo's import maps every column
+        by itself; one example row shows the expected values."""
+        fields_info = self.fields_get(self._IMPORT_TEMPLATE_FIELDS, ['string', 'type'])
+        example = {
+            'dealer_id': self.env.user.oldparts_dealer_id.name or '',
+            'engineer_id': self.env.user.name,
+            'state_id': self.env.user.oldparts_dealer_id.state_id.name or '',
+            'request_date': fields.Date.context_today(self),
+            'work_order_ref': 'PG-0001', 'equipment_ref': 'QY25K-0001',
+            'product_id': '', 'quantity': 1, 'price_unit': 0,
+            'failure_reason': '', 'replacement_date': fields.Date.context_today(self),
+            'reply_date': '', 'reply_reason': '', 'origin': dict(
+                self._fields['origin']._description_selection(self.env))['domestic'],
+            'is_critical': 0, 'part_category': dict(
+                self._fields['part_category']._description_selection(self.env))['other'],
+            'note': '',
+        }
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {'in_memory': True})
+        sheet = workbook.add_worksheet(_('Old Parts'))
+        bold = workbook.add_format({'bold': True, 'bg_color': '#DDEBF7', 'border': 1})
+        for col, fname in enumerate(self._IMPORT_TEMPLATE_FIELDS):
+            sheet.write(0, col, fields_info[fname]['string'], bold)
+            sheet.write(1, col, example[fname])
+            sheet.set_column(col, col, 16)
+        workbook.close()
+        return output.getvalue()

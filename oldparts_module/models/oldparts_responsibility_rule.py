@@ -48,10 +48,7 @@ class OldpartsResponsibilityRule(models.Model):
         parts = self.env['oldparts.part'].sudo().search([
             ('review_date', '!=', False),
             ('state', 'not in', ('responsibility_determined', 'disposed', 'cancel'))])
-        Part = self.env['oldparts.part']
-        for fname in ('responsibility_days', 'responsibility_deadline'):
-            self.env.add_todo(Part._fields[fname], parts)
-        parts.recompute()
+        parts._recompute_stored(['responsibility_days', 'responsibility_deadline'])
 
     @api.model
     def create(self, vals):

@@ -1,5 +1,6 @@
 """Shared set-up for the oldparts_module tests: two dealers, a second
 company, and one user per role (tests act through .sudo(user))."""
+from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import fields
@@ -84,3 +85,13 @@ class OldpartsCase(SavepointCase):
         vals.update(values)
         Part = self.env['oldparts.part']
         return Part.sudo(user).create(vals) if user else Part.create(vals)
+
+    @contextmanager
+    def assertRefused(self, exception):
+        """Expect ``exception``, with the database rolled back to before the
+        call as the RPC layer does for a user, and the caches emptied so that
+        assertions afterwards read what was really saved."""
+        with self.assertRaises(exception) as refusal:
+            with self.env.cr.savepoint():
+                yield refusal
+        self.env["oldparts.part"].invalidate_cache()
