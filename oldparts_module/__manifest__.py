@@ -40,6 +40,7 @@
     ],
     'demo': [
         'demo/oldparts_demo.xml',
+        'demo/oldparts_local_disposal_demo.xml',
     ],
     'installable': True,
     'application': True,
