@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
 
 STANDARDS = [
     ('1', 'Standard 1 (附件十)'),
@@ -46,7 +47,8 @@ class OldpartsStructuralReference(models.Model):
     @api.constrains('weight', 'price')
     def _check_weight_price(self):
         for ref in self:
-            if ref.weight <= 0 or ref.price < 0:
+            if float_compare(ref.weight, 0.0, precision_digits=3) <= 0 or float_compare(
+                    ref.price, 0.0, precision_rounding=ref.currency_id.rounding or 0.01) < 0:
                 raise ValidationError(_(
                     'The reference %s needs a positive weight and a price that is '
                     'not negative.\n参考标准 %s 的重量必须大于零，价格不能为负数。'

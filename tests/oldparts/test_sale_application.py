@@ -253,6 +253,22 @@ class TestSaleApplication(OldpartsSaleCase):
             application.sudo(self.engineer_b).read(['name'])
         self.assertTrue(Application.sudo(self.general_manager).search([('id', '=', application.id)]))
 
+    def test_other_company_neither_sees_nor_prices(self):
+        """Another company's specialist does not see the application; its prices do not apply."""
+        other = self.env['res.company'].create({
+            'name': '另一起重机公司', 'currency_id': self.company.currency_id.id})
+        other_specialist = self._create_user(
+            'specialist_other', 'group_oldparts_specialist', company=other)
+        self.env['oldparts.market.price'].create({
+            'state_id': self.state_nx.id, 'grade_id': self.heavy.id,
+            'date': self._date(0), 'price': 2600.0, 'company_id': other.id})
+        application = self._create_application(self._handed_over_part())
+        self.assertEqual(application.market_price, 2000.0)
+        Application = self.env['oldparts.sale.application']
+        self.assertFalse(Application.sudo(other_specialist).search([('id', '=', application.id)]))
+        with self._refused(AccessError):
+            application.sudo(other_specialist).read(['name'])
+
     def test_dealer_cancels_draft_only(self):
         """The dealer withdraws a draft; once submitted only the specialist cancels."""
         application = self._create_application(self._handed_over_part())
