@@ -21,6 +21,8 @@ class OldpartsSaleCase(OldpartsCase):
         cls.heavy = cls.env.ref('oldparts_module.metal_grade_heavy')
         cls.light = cls.env.ref('oldparts_module.metal_grade_light')
         Price = cls.env['oldparts.market.price']
+        # the prices of the demo data would compete with the tests' own
+        Price.search([]).unlink()
         cls.price_nx_heavy = Price.create({
             'state_id': cls.state_nx.id, 'grade_id': cls.heavy.id,
             'date': cls._date(0), 'price': 2000.0, 'source': '宁夏金属网'})
