@@ -157,6 +157,18 @@ class OldpartsSaleCase(OldpartsCase):
         while application.approval_pending_group_id:
             application.sudo(approvers[application.approval_pending_group_id]).action_approve()
 
+    def _open_form(self, record, user):
+        """What the web client reads to show the form to the user: the
+        fields of the form view, and those of its embedded lists."""
+        Model = record.sudo(user)
+        view = Model.fields_view_get(view_type='form')
+        values = Model.read(list(view['fields']))[0]
+        for name, field in view['fields'].items():
+            for sub in field.get('views', {}).values():
+                self.env[field['relation']].sudo(user).browse(values[name]).read(
+                    list(sub['fields']))
+        return view
+
     def _assert_move_posted_and_balanced(self, move):
         self.assertEqual(move.state, 'posted')
         debit = sum(move.line_ids.mapped('debit'))

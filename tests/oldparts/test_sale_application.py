@@ -284,6 +284,14 @@ class TestSaleApplication(OldpartsSaleCase):
         other.sudo(self.dealer_user_a).action_submit()
         self.assertEqual(other.state, 'submitted')
 
+    def test_form_opens_for_each_role(self):
+        """Dealer, specialist, approvers and finance can open the application form."""
+        application = self._create_application(self._handed_over_part())
+        for user in (self.dealer_user_a, self.specialist, self.general_manager,
+                     self.company_leader, self.finance):
+            view = self._open_form(application, user)
+            self.assertIn('floor_price', view['fields'])
+
     def test_application_report_prints(self):
         """The sale application (附件五) prints with its floor and quotes."""
         application = self._create_application(

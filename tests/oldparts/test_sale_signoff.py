@@ -148,6 +148,13 @@ class TestSaleSignoff(OldpartsSaleCase):
         self.assertEqual(signoff.state, 'draft')
         self.assertEqual(signoff.refusal_reason, '照片不清楚，请补拍。')
 
+    def test_form_opens_for_each_role(self):
+        """Dealer, specialist and general manager can open the sign-off form."""
+        signoff = self._create_signoff(self._handed_over_part('destroy'))
+        for user in (self.dealer_user_a, self.specialist, self.general_manager):
+            view = self._open_form(signoff, user)
+            self.assertIn('witness_ids', view['fields'])
+
     def test_signoff_report_prints(self):
         """The sign-off form (附件九) prints with the witnesses."""
         signoff = self._create_signoff(self._handed_over_part('destroy'))
