@@ -5,7 +5,8 @@
 # failures, errors. Exits non-zero when a test fails or errors.
 #   ODOO_CORE_DB      database (dropped and recreated), default oldparts_core
 #   ODOO_CORE_MODULES modules to install and test, default stock,account,account_invoicing
-#   ODOO_HTTP_PORT    port of the HTTP server HttpCase tests talk to (default 8069)
+#   ODOO_HTTP_PORT    port of the HTTP server HttpCase tests talk to (default:
+#                     a free port, so that a `make run` server is not hit)
 # Stops the cluster again if this script started it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -22,11 +23,12 @@ scripts/pg.sh start || exit 1
 cleanup() { [ -n "$started_pg" ] && scripts/pg.sh stop; }
 trap cleanup EXIT
 
+PORT=${ODOO_HTTP_PORT:-$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 dropdb --if-exists "$DB" || exit 1
 echo "[test-core] installing $MODULES with --test-enable in a fresh database $DB (log: $LOG)"
 start=$(date +%s)
 scripts/odoo.sh -d "$DB" -i "$MODULES" --test-enable --stop-after-init --log-level=test \
-    --http-port="${ODOO_HTTP_PORT:-8069}" >"$LOG" 2>&1
+    --http-port="$PORT" >"$LOG" 2>&1
 rc=$?
 duration=$(( $(date +%s) - start ))
 
