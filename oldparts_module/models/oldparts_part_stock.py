@@ -38,6 +38,7 @@ class OldpartsPart(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_hand_over(self):
+        self._oldparts_check_lot()
         res = super(OldpartsPart, self).action_hand_over()
         self._oldparts_stock_hand_over()
         return res
@@ -169,17 +170,21 @@ class OldpartsPart(models.Model):
         move._action_done()
         return move
 
-    def _oldparts_stock_hand_over(self):
+    def _oldparts_check_lot(self):
         for part in self:
-            if not part._oldparts_is_stocked() or part._oldparts_stock_location():
-                continue
-            if part.product_id.tracking != 'none' and not (part.lot_name or '').strip():
+            if part._oldparts_is_stocked() and part.product_id.tracking != 'none' \
+                    and not (part.lot_name or '').strip():
                 raise UserError(_(
                     'Old part %s: %s is tracked by serial/lot; record the serial/lot '
                     'of the failed part before handing it over.\n'
                     '旧件 %s：%s 按序列号/批次管理，交接前请填写旧件的序列号/批次。') % (
                     part.name, part.product_id.display_name,
                     part.name, part.product_id.display_name))
+
+    def _oldparts_stock_hand_over(self):
+        for part in self:
+            if not part._oldparts_is_stocked() or part._oldparts_stock_location():
+                continue
             location = part.dealer_id._oldparts_dealer_location(part.company_id)
             part._oldparts_stock_move(part._prepare_handover_move_values(location))
         return True

@@ -84,7 +84,9 @@ class OldpartsReturnShipmentLine(models.Model):
 
     @api.constrains('weight', 'box_number')
     def _check_weight_box(self):
-        for line in self:
+        # sudo: the line's stored dealer and company, which the record rules
+        # read, are only computed after the constraints of a new line.
+        for line in self.sudo():
             if float_compare(line.weight, 0.0, precision_digits=2) < 0:
                 raise ValidationError(_(
                     'The weight of old part %s cannot be negative.\n旧件 %s 的重量不能为负数。'

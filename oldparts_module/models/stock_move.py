@@ -13,6 +13,12 @@ class StockMove(models.Model):
         'oldparts.return.shipment.line', string='Packing List Line', index=True,
         ondelete='restrict')
 
+    def _prepare_merge_moves_distinct_fields(self):
+        """Each old part keeps its own move: never merge two parts of the
+        same material."""
+        return super(StockMove, self)._prepare_merge_moves_distinct_fields() + [
+            'oldparts_part_id', 'oldparts_shipment_line_id']
+
     def _update_reserved_quantity(self, need, available_quantity, location_id,
                                   lot_id=None, package_id=None, owner_id=None,
                                   strict=True):
