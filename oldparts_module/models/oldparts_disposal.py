@@ -309,7 +309,7 @@ class OldpartsDisposal(models.Model):
             refund = self.env['account.invoice'].sudo().with_context(
                 type='in_refund', company_id=self.company_id.id).create(
                 self._prepare_refund_values(supplier, lines))
-            lines.write({'refund_id': refund.id})
+            lines.sudo().write({'refund_id': refund.id})
 
     def _prepare_refund_values(self, supplier, lines):
         self.ensure_one()
