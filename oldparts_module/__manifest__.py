@@ -34,6 +34,7 @@
         'views/oldparts_return_shipment_views.xml',
         'views/oldparts_disposal_views.xml',
         'views/stock_inventory_views.xml',
+        'views/stock_picking_views.xml',
         'wizards/oldparts_approval_refuse_views.xml',
         'views/oldparts_menus.xml',
     ],

@@ -117,9 +117,10 @@ class OldpartsFreightRequest(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        if vals.get('shipment_id') and not vals.get('company_id'):
-            vals['company_id'] = self.env['oldparts.return.shipment'].browse(
-                vals['shipment_id']).company_id.id
+        if vals.get('shipment_id'):
+            shipment = self.env['oldparts.return.shipment'].browse(vals['shipment_id'])
+            vals.setdefault('company_id', shipment.company_id.id)
+            vals.setdefault('carrier_id', shipment.carrier_id.id)
         if vals.get('name', '/') == '/':
             company = self.env['res.company'].browse(vals.get('company_id')) \
                 if vals.get('company_id') else self.env.user.company_id
