@@ -123,6 +123,14 @@ class TestReturnsFreight(OldpartsReturnsCase):
         with self.assertRefused(UserError, 'has not been shipped', '尚未发运'):
             early.action_submit()
 
+    def test_carrier_from_shipment(self):
+        """A freight request names the shipment's carrier unless told otherwise."""
+        shipment = self._shipment(self._handed_over_part())
+        request = self.env['oldparts.freight.request'].sudo(self.keeper_a).create({
+            'shipment_id': shipment.id, 'amount': 450.0})
+        self.assertEqual(request.carrier_id, self.carrier)
+        self.assertEqual(request.company_id, self.company)
+
     def test_dealer_scope(self):
         """Dealer B's keeper neither sees nor requests freight for dealer A's shipment."""
         request = self._request(500.0)

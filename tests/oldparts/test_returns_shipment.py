@@ -43,6 +43,19 @@ class TestReturnsShipment(OldpartsReturnsCase):
         self.assertEqual(self._qty(self.loc_a), 0.0)
         self.assertEqual(self._qty(self.hq), 2.0)
 
+    def test_validate_without_counting(self):
+        """HQ clicks Validate without entering quantities: the immediate transfer receives every part."""
+        part = self._handed_over_part()
+        shipment = self._shipment(part)
+        picking = shipment.sudo().picking_id.sudo(self.materials)
+        result = picking.button_validate()
+        self.assertEqual(result['res_model'], 'stock.immediate.transfer')
+        self.env['stock.immediate.transfer'].sudo(self.materials).browse(result['res_id']).process()
+        self.assertEqual(picking.state, 'done')
+        self.assertEqual(part.state, 'received')
+        self.assertEqual(self._qty(self.hq), 1.0)
+        self.assertEqual(shipment.state, 'done')
+
     def test_repeated_actions_create_nothing(self):
         """Shipping twice is refused; validating the done picking again moves nothing more."""
         part = self._handed_over_part()
