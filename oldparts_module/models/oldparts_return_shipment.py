@@ -59,7 +59,8 @@ class OldpartsReturnShipment(models.Model):
         readonly=True, states={'draft': [('readonly', False)]})
     line_ids = fields.One2many(
         'oldparts.return.shipment.line', 'shipment_id', string='Packing List',
-        copy=False, readonly=True, states={'draft': [('readonly', False)]})
+        copy=False, states={'cancel': [('readonly', True)]},
+        help='Fixed once shipped, but for the discrepancy notes.')
     box_count = fields.Integer(
         string='Boxes', compute='_compute_totals', store=True)
     part_count = fields.Integer(

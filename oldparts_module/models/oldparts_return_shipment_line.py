@@ -1,7 +1,7 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 
@@ -96,6 +96,38 @@ class OldpartsReturnShipmentLine(models.Model):
                     'Give the box number of old part %s.\n请填写旧件 %s 的箱号。'
                 ) % (line.part_id.name, line.part_id.name))
 
+    # ------------------------------------------------------------------
+    # CRUD: once shipped, the packing list is what travelled; only the
+    # discrepancy note can still be written.
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        line = super(OldpartsReturnShipmentLine, self).create(vals)
+        line._check_packing_list_open()
+        return line
+
+    @api.multi
+    def write(self, vals):
+        if set(vals) & {'shipment_id', 'part_id', 'box_number', 'weight'}:
+            self._check_packing_list_open()
+        return super(OldpartsReturnShipmentLine, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.filtered(lambda l: l.shipment_id.state != 'cancel')._check_packing_list_open()
+        return super(OldpartsReturnShipmentLine, self).unlink()
+
+    def _check_packing_list_open(self):
+        closed = self.mapped('shipment_id').filtered(lambda s: s.state != 'draft')
+        if closed:
+            raise UserError(_(
+                'The packing list of return shipment %s can no longer change: it has '
+                'been shipped.\n返司发运单 %s 已发运，装箱清单不能再修改。') % (
+                closed[0].name, closed[0].name))
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
     def _prepare_move_values(self):
         self.ensure_one()
         shipment = self.shipment_id

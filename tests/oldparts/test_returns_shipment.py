@@ -184,6 +184,21 @@ class TestReturnsShipment(OldpartsReturnsCase):
         with self.assertRefused(UserError, 'Only draft or cancelled', '只能删除'):
             shipment.unlink()
 
+    def test_packing_list_fixed_once_shipped(self):
+        """Once shipped, parts, boxes and weights are fixed; the discrepancy note stays writable."""
+        shipment = self._shipment(self._handed_over_part())
+        line = shipment.line_ids
+        other = self._handed_over_part(work_order_ref='PG-2026-0002')
+        with self.assertRefused(UserError, 'can no longer change', '不能再修改'):
+            line.write({'box_number': '9'})
+        with self.assertRefused(UserError, 'can no longer change', '不能再修改'):
+            shipment.write({'line_ids': [(0, 0, {'part_id': other.id, 'box_number': '2'})]})
+        with self.assertRefused(UserError, 'can no longer change', '不能再修改'):
+            line.unlink()
+        line.write({'discrepancy_note': '箱子破损 box damaged'})
+        self.assertEqual(line.box_number, '1')
+        self.assertEqual(len(shipment.line_ids), 1)
+
     def test_packing_list_pdf(self):
         """The packing list (附件一) prints the boxes, parts, carrier and waybill."""
         part_1 = self._handed_over_part(product_id=self.product_serial.id, lot_name='SN-777')
