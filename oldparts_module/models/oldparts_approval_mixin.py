@@ -71,6 +71,9 @@ class OldpartsApprovalMixin(models.AbstractModel):
                     'group_id': tier.group_id.id,
                     'status': 'pending' if index == 0 else 'waiting',
                 })
+            # res_id is an integer, not a many2one: Odoo does not add the new
+            # reviews to the cached one2many by itself.
+            record.invalidate_cache(['approval_review_ids'], record.ids)
             if tiers:
                 no_step = False
                 record._approval_notify_pending()
@@ -145,6 +148,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
                 'done_date': fields.Datetime.now(), 'reason': reason})
             record.approval_review_ids.filtered(
                 lambda r: r.status == 'waiting').sudo().unlink()
+            record.invalidate_cache(['approval_review_ids'], record.ids)
             record._approval_clear_activities()
             record.message_post(body=_('Refused: %s. Reason: %s') % (pending.name, reason))
             record._approval_refused(reason)

@@ -1,0 +1,1 @@
+from . import report_oldparts_part_label
