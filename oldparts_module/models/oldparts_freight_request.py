@@ -1,0 +1,273 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+
+class OldpartsFreightRequest(models.Model):
+    """Return freight cost request (附件四 旧件返司运费申请单): what the carrier
+    charges for one return shipment. Approved by the configured steps
+    (oldparts.approval.tier), it becomes a vendor bill of the carrier on the
+    freight expense account of the company."""
+    _name = 'oldparts.freight.request'
+    _description = 'Old-Part Return Freight Request'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin']
+    _order = 'request_date desc, id desc'
+    _mail_post_access = 'read'
+
+    _sql_constraints = [
+        ('name_company_uniq', 'unique(name, company_id)',
+         'The freight request number must be unique per company.\n运费申请单号在公司内必须唯一。'),
+    ]
+
+    name = fields.Char(
+        string='Number', required=True, copy=False, readonly=True,
+        default='/', index=True)
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        readonly=True, states={'draft': [('readonly', False)]},
+        default=lambda self: self.env['res.company']._company_default_get(
+            'oldparts.freight.request'))
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
+    state = fields.Selection([
+        ('draft', 'Draft'),
+        ('to_approve', 'To Approve'),
+        ('approved', 'Approved'),
+        ('refused', 'Refused'),
+        ('cancel', 'Cancelled'),
+    ], string='Status', required=True, readonly=True, copy=False, default='draft',
+        index=True, track_visibility='onchange',
+        help='Approved: every approval step agreed and the carrier\'s vendor bill '
+             'was created for Finance.')
+    shipment_id = fields.Many2one(
+        'oldparts.return.shipment', string='Return Shipment', required=True,
+        index=True, ondelete='restrict', readonly=True,
+        states={'draft': [('readonly', False)]},
+        domain=[('state', 'in', ('shipped', 'done'))])
+    dealer_id = fields.Many2one(
+        related='shipment_id.dealer_id', store=True, readonly=True, index=True)
+    waybill_number = fields.Char(related='shipment_id.waybill_number', readonly=True)
+    total_weight = fields.Float(related='shipment_id.total_weight', readonly=True)
+    box_count = fields.Integer(related='shipment_id.box_count', readonly=True)
+    request_date = fields.Date(
+        string='Request Date', required=True, default=fields.Date.context_today,
+        readonly=True, states={'draft': [('readonly', False)]})
+    requested_by_id = fields.Many2one(
+        'res.users', string='Requested By', default=lambda self: self.env.user,
+        readonly=True)
+    carrier_id = fields.Many2one(
+        'res.partner', string='Carrier', required=True, track_visibility='onchange',
+        readonly=True, states={'draft': [('readonly', False)]})
+    amount = fields.Monetary(
+        string='Freight Amount', required=True, currency_field='currency_id',
+        track_visibility='onchange', readonly=True,
+        states={'draft': [('readonly', False)]})
+    note = fields.Text(string='Remarks')
+    invoice_id = fields.Many2one(
+        'account.invoice', string='Vendor Bill', readonly=True, copy=False,
+        groups='account.group_account_invoice')
+    invoice_state = fields.Selection(
+        related='invoice_id.state', string='Bill Status', readonly=True,
+        groups='account.group_account_invoice')
+
+    @api.onchange('shipment_id')
+    def _onchange_shipment_id(self):
+        if self.shipment_id.carrier_id:
+            self.carrier_id = self.shipment_id.carrier_id
+        if self.shipment_id.company_id:
+            self.company_id = self.shipment_id.company_id
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains('amount')
+    def _check_amount(self):
+        for request in self:
+            if float_compare(request.amount, 0.0,
+                             precision_rounding=request.currency_id.rounding or 0.01) <= 0:
+                raise ValidationError(_(
+                    'Freight request %s: the amount must be greater than zero.\n'
+                    '运费申请单 %s：金额必须大于零。') % (request.name, request.name))
+
+    @api.constrains('shipment_id', 'state', 'company_id')
+    def _check_shipment(self):
+        """One freight request per shipment: a refused or cancelled one may be
+        replaced."""
+        for request in self.sudo():
+            if request.shipment_id.company_id != request.company_id:
+                raise ValidationError(_(
+                    'Freight request %s and its return shipment belong to different '
+                    'companies.\n运费申请单 %s 与其返司发运单不属于同一公司。') % (
+                    request.name, request.name))
+            if request.state in ('refused', 'cancel'):
+                continue
+            other = request.search([
+                ('shipment_id', '=', request.shipment_id.id), ('id', '!=', request.id),
+                ('state', 'not in', ('refused', 'cancel'))], limit=1)
+            if other:
+                raise ValidationError(_(
+                    'Return shipment %s already has freight request %s.\n'
+                    '返司发运单 %s 已有运费申请单 %s。') % (
+                    request.shipment_id.name, other.name,
+                    request.shipment_id.name, other.name))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        if vals.get('shipment_id'):
+            shipment = self.env['oldparts.return.shipment'].browse(vals['shipment_id'])
+            vals.setdefault('company_id', shipment.company_id.id)
+            vals.setdefault('carrier_id', shipment.carrier_id.id)
+        if vals.get('name', '/') == '/':
+            company = self.env['res.company'].browse(vals.get('company_id')) \
+                if vals.get('company_id') else self.env.user.company_id
+            vals['name'] = self.env['ir.sequence'].with_context(
+                force_company=company.id).next_by_code('oldparts.freight.request') or '/'
+        return super(OldpartsFreightRequest, self).create(vals)
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda r: r.state not in ('draft', 'cancel')):
+            raise UserError(_(
+                'Only draft or cancelled freight requests can be deleted.\n'
+                '只能删除草稿或已取消的运费申请单。'))
+        return super(OldpartsFreightRequest, self).unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, action_label):
+        wrong = self.filtered(lambda r: r.state not in allowed)
+        if wrong:
+            states = dict(self._fields['state']._description_selection(self.env))
+            raise UserError(_(
+                'Cannot %s: freight request %s is in state "%s".\n'
+                '无法%s：运费申请单 %s 当前状态为“%s”。') % (
+                action_label[0], wrong[0].name, states[wrong[0].state],
+                action_label[1], wrong[0].name, states[wrong[0].state]))
+
+    @api.multi
+    def action_submit(self):
+        """Ask for approval; with no step configured for the amount, the
+        request is approved at once."""
+        self._check_state(('draft',), ('submit', '提交'))
+        for request in self:
+            if request.shipment_id.state not in ('shipped', 'done'):
+                raise UserError(_(
+                    'Freight request %s: return shipment %s has not been shipped.\n'
+                    '运费申请单 %s：返司发运单 %s 尚未发运。') % (
+                    request.name, request.shipment_id.name,
+                    request.name, request.shipment_id.name))
+            request._freight_account()
+            request.write({'state': 'to_approve'})
+            if request._approval_request():
+                request._approval_done()
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        self._check_state(('draft', 'to_approve', 'refused'), ('cancel', '取消'))
+        self._approval_clear_activities()
+        self.write({'state': 'cancel'})
+        return True
+
+    @api.multi
+    def action_draft(self):
+        self._check_state(('refused', 'cancel'), ('reset to draft', '重置为草稿'))
+        self.write({'state': 'draft'})
+        return True
+
+    @api.multi
+    def action_refuse_wizard(self):
+        """Ask the approver for the reason of the refusal."""
+        action = self.env.ref('oldparts_module.oldparts_approval_refuse_action').read()[0]
+        action['context'] = {'active_model': self._name, 'active_ids': self.ids,
+                             'active_id': self.id}
+        return action
+
+    @api.multi
+    def action_view_invoice(self):
+        self.ensure_one()
+        action = self.env.ref('account.action_invoice_tree2').read()[0]
+        action['views'] = [(self.env.ref('account.invoice_supplier_form').id, 'form')]
+        action['res_id'] = self.invoice_id.id
+        return action
+
+    # ------------------------------------------------------------------
+    # Approval (oldparts.approval.mixin)
+    # ------------------------------------------------------------------
+    def _approval_amount(self):
+        return self.amount
+
+    def _approval_done(self):
+        """Every step approved: the approver's rights were checked by the
+        mixin; the bill is created for Finance whoever approved last."""
+        for request in self.sudo():
+            if request.state != 'to_approve':
+                continue
+            if not request.invoice_id:
+                request.invoice_id = request._create_vendor_bill()
+            request.state = 'approved'
+            request.message_post(body=_('Approved; vendor bill created for %s.')
+                                 % request.carrier_id.display_name)
+
+    def _approval_refused(self, reason):
+        self.sudo().write({'state': 'refused'})
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _freight_account(self):
+        self.ensure_one()
+        account = self.company_id.oldparts_freight_account_id
+        if not account:
+            raise UserError(_(
+                'Set the return freight expense account of company %s first '
+                '(Settings > Companies > Old Parts).\n'
+                '请先设置公司 %s 的旧件返司运费科目（设置 > 公司 > 旧件）。') % (
+                self.company_id.name, self.company_id.name))
+        return account
+
+    def _freight_journal(self):
+        self.ensure_one()
+        journal = self.env['account.journal'].sudo().search([
+            ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
+        if not journal:
+            raise UserError(_(
+                'Company %s has no purchase journal for the freight bill.\n'
+                '公司 %s 没有用于运费账单的采购日记账。') % (
+                self.company_id.name, self.company_id.name))
+        return journal
+
+    def _prepare_vendor_bill_values(self):
+        self.ensure_one()
+        carrier = self.carrier_id.with_context(force_company=self.company_id.id)
+        shipment = self.shipment_id
+        return {
+            'type': 'in_invoice',
+            'partner_id': self.carrier_id.id,
+            'company_id': self.company_id.id,
+            'journal_id': self._freight_journal().id,
+            'currency_id': self.currency_id.id,
+            'account_id': carrier.property_account_payable_id.id,
+            'payment_term_id': carrier.property_supplier_payment_term_id.id,
+            'origin': '%s %s' % (self.name, shipment.name),
+            'reference': shipment.waybill_number,
+            'oldparts_freight_request_id': self.id,
+            'invoice_line_ids': [(0, 0, {
+                'name': _('Old-part return freight %s, waybill %s / 旧件返司运费') % (
+                    shipment.name, shipment.waybill_number or ''),
+                'account_id': self._freight_account().id,
+                'quantity': 1.0,
+                'price_unit': self.amount,
+            })],
+        }
+
+    def _create_vendor_bill(self):
+        self.ensure_one()
+        return self.env['account.invoice'].sudo().with_context(
+            type='in_invoice', company_id=self.company_id.id).create(
+            self._prepare_vendor_bill_values())

@@ -1,0 +1,329 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+
+class OldpartsReturnShipment(models.Model):
+    """Return shipment (返司发运) with its packing list (附件一 返司旧件装箱清单):
+    one dealer's handed-over old parts packed in boxes and sent to the HQ
+    old-part warehouse. Confirming it ships the parts on one return picking;
+    HQ receives them by validating that picking."""
+    _name = 'oldparts.return.shipment'
+    _description = 'Old-Part Return Shipment'
+    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _order = 'ship_date desc, id desc'
+
+    _sql_constraints = [
+        ('name_company_uniq', 'unique(name, company_id)',
+         'The shipment number must be unique per company.\n返司发运单号在公司内必须唯一。'),
+    ]
+
+    name = fields.Char(
+        string='Number', required=True, copy=False, readonly=True,
+        default='/', index=True)
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        readonly=True, states={'draft': [('readonly', False)]},
+        default=lambda self: self.env['res.company']._company_default_get(
+            'oldparts.return.shipment'))
+    state = fields.Selection([
+        ('draft', 'Draft'),
+        ('shipped', 'Shipped'),
+        ('done', 'Received'),
+        ('cancel', 'Cancelled'),
+    ], string='Status', required=True, readonly=True, copy=False, default='draft',
+        index=True, track_visibility='onchange',
+        help='Draft: the packing list is prepared. Shipped: confirmed, the parts '
+             'travel on the return picking. Received: HQ validated every return '
+             'picking of the shipment (check the discrepancies).')
+    dealer_id = fields.Many2one(
+        'res.partner', string='Dealer', required=True, index=True,
+        domain=[('is_oldparts_dealer', '=', True)], track_visibility='onchange',
+        readonly=True, states={'draft': [('readonly', False)]},
+        default=lambda self: self.env.user.oldparts_dealer_id)
+    keeper_id = fields.Many2one(
+        'res.users', string='Shipped By', default=lambda self: self.env.user,
+        readonly=True, states={'draft': [('readonly', False)]},
+        help='The field warehouse keeper (or engineer) who packs and ships.')
+    ship_date = fields.Date(
+        string='Ship Date', required=True, index=True, copy=False,
+        default=fields.Date.context_today, track_visibility='onchange',
+        readonly=True, states={'draft': [('readonly', False)]})
+    carrier_id = fields.Many2one(
+        'res.partner', string='Carrier', track_visibility='onchange',
+        readonly=True, states={'draft': [('readonly', False)]})
+    waybill_number = fields.Char(
+        string='Waybill No.', copy=False, track_visibility='onchange',
+        readonly=True, states={'draft': [('readonly', False)]})
+    line_ids = fields.One2many(
+        'oldparts.return.shipment.line', 'shipment_id', string='Packing List',
+        copy=False, states={'cancel': [('readonly', True)]},
+        help='Fixed once shipped, but for the discrepancy notes.')
+    box_count = fields.Integer(
+        string='Boxes', compute='_compute_totals', store=True)
+    part_count = fields.Integer(
+        string='Parts', compute='_compute_totals', store=True)
+    total_weight = fields.Float(
+        string='Total Weight (kg)', compute='_compute_totals', store=True,
+        digits=(16, 2))
+    location_id = fields.Many2one(
+        'stock.location', string='From', readonly=True, copy=False,
+        help='The dealer\'s old-part location.')
+    location_dest_id = fields.Many2one(
+        'stock.location', string='To', readonly=True, copy=False,
+        help='The HQ old-part warehouse.')
+    picking_id = fields.Many2one(
+        'stock.picking', string='Return Picking', readonly=True, copy=False,
+        groups='stock.group_stock_user')
+    picking_ids = fields.One2many(
+        'stock.picking', 'oldparts_shipment_id', string='Return Pickings',
+        readonly=True, groups='stock.group_stock_user',
+        help='The return picking and its backorders.')
+    picking_count = fields.Integer(
+        compute='_compute_picking_count', groups='stock.group_stock_user')
+    receipt_date = fields.Date(string='Received On', readonly=True, copy=False)
+    has_discrepancy = fields.Boolean(
+        string='Discrepancy', compute='_compute_discrepancy', store=True, index=True,
+        help='A packed part was not found in its box at HQ.')
+    discrepancy_count = fields.Integer(
+        string='Missing Parts', compute='_compute_discrepancy', store=True)
+    freight_request_ids = fields.One2many(
+        'oldparts.freight.request', 'shipment_id', string='Freight Requests',
+        readonly=True)
+    freight_request_count = fields.Integer(compute='_compute_freight_request_count')
+    note = fields.Text(string='Remarks')
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends('line_ids.box_number', 'line_ids.weight')
+    def _compute_totals(self):
+        for shipment in self:
+            shipment.box_count = len(set(shipment.line_ids.mapped('box_number')))
+            shipment.part_count = len(shipment.line_ids)
+            shipment.total_weight = sum(shipment.line_ids.mapped('weight'))
+
+    @api.depends('line_ids.receipt_state')
+    def _compute_discrepancy(self):
+        for shipment in self:
+            missing = shipment.line_ids.filtered(lambda l: l.receipt_state == 'missing')
+            shipment.discrepancy_count = len(missing)
+            shipment.has_discrepancy = bool(missing)
+
+    def _compute_picking_count(self):
+        for shipment in self:
+            shipment.picking_count = len(shipment.picking_ids)
+
+    def _compute_freight_request_count(self):
+        for shipment in self:
+            shipment.freight_request_count = len(shipment.freight_request_ids)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains('dealer_id')
+    def _check_dealer(self):
+        for shipment in self:
+            if not shipment.dealer_id.is_oldparts_dealer:
+                raise ValidationError(_(
+                    '%s is not flagged as a dealer.\n%s 不是代理商。') % (
+                    shipment.dealer_id.display_name, shipment.dealer_id.display_name))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        if vals.get('name', '/') == '/':
+            company = self.env['res.company'].browse(vals.get('company_id')) \
+                if vals.get('company_id') else self.env.user.company_id
+            vals['name'] = self.env['ir.sequence'].with_context(
+                force_company=company.id).next_by_code('oldparts.return.shipment') or '/'
+        return super(OldpartsReturnShipment, self).create(vals)
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda s: s.state not in ('draft', 'cancel')):
+            raise UserError(_(
+                'Only draft or cancelled return shipments can be deleted.\n'
+                '只能删除草稿或已取消的返司发运单。'))
+        return super(OldpartsReturnShipment, self).unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, action_label):
+        wrong = self.filtered(lambda s: s.state not in allowed)
+        if wrong:
+            states = dict(self._fields['state']._description_selection(self.env))
+            raise UserError(_(
+                'Cannot %s: return shipment %s is in state "%s".\n'
+                '无法%s：返司发运单 %s 当前状态为“%s”。') % (
+                action_label[0], wrong[0].name, states[wrong[0].state],
+                action_label[1], wrong[0].name, states[wrong[0].state]))
+
+    @api.multi
+    def action_confirm(self):
+        """Ship the packing list: the parts go in return (action_ship) and one
+        return picking takes them from the dealer's location to HQ."""
+        self._check_state(('draft',), ('ship', '发运'))
+        for shipment in self:
+            shipment._check_ready_to_ship()
+            parts = shipment.line_ids.mapped('part_id')
+            parts.write({'shipped_date': shipment.ship_date})
+            parts.with_context(oldparts_shipment_confirm=True).action_ship()
+            setup = shipment.company_id._oldparts_returns_setup()
+            shipment.write({
+                'state': 'shipped',
+                'location_id': shipment.dealer_id._oldparts_dealer_location(
+                    shipment.company_id).id,
+                'location_dest_id': setup.oldparts_hq_location_id.id,
+            })
+            shipment._create_return_picking()
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        self._check_state(('draft',), ('cancel', '取消'))
+        self.write({'state': 'cancel'})
+        return True
+
+    @api.multi
+    def action_draft(self):
+        self._check_state(('cancel',), ('reset to draft', '重置为草稿'))
+        self.write({'state': 'draft'})
+        return True
+
+    @api.multi
+    def action_view_pickings(self):
+        self.ensure_one()
+        action = self.env.ref('stock.action_picking_tree_all').read()[0]
+        action['domain'] = [('oldparts_shipment_id', '=', self.id)]
+        action['context'] = {}
+        if len(self.picking_ids) == 1:
+            action['views'] = [(self.env.ref('stock.view_picking_form').id, 'form')]
+            action['res_id'] = self.picking_ids.id
+        return action
+
+    @api.multi
+    def action_view_freight_requests(self):
+        self.ensure_one()
+        action = self.env.ref('oldparts_module.oldparts_freight_request_action').read()[0]
+        action['domain'] = [('shipment_id', '=', self.id)]
+        action['context'] = {'default_shipment_id': self.id}
+        return action
+
+    @api.multi
+    def action_print_labels(self):
+        return self.env.ref('oldparts_module.action_report_oldparts_part_label') \
+            .report_action(self.mapped('line_ids.part_id'))
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _check_ready_to_ship(self):
+        self.ensure_one()
+        if not self.line_ids:
+            raise UserError(_(
+                'Return shipment %s has no parts to ship.\n返司发运单 %s 没有要发运的旧件。'
+            ) % (self.name, self.name))
+        if not self.carrier_id or not (self.waybill_number or '').strip():
+            raise UserError(_(
+                'Return shipment %s: enter the carrier and the waybill number.\n'
+                '返司发运单 %s：请填写承运商和运单号。') % (self.name, self.name))
+        self.line_ids._check_part()
+        for line in self.line_ids:
+            if line.part_id.product_id.type not in ('product', 'consu'):
+                raise UserError(_(
+                    'Old part %s: %s is a service, not a physical part; it cannot be shipped.\n'
+                    '旧件 %s：%s 是服务类物料，不能发运。') % (
+                    line.part_id.name, line.part_id.product_id.display_name,
+                    line.part_id.name, line.part_id.product_id.display_name))
+
+    def _prepare_picking_values(self):
+        self.ensure_one()
+        setup = self.company_id._oldparts_returns_setup()
+        return {
+            'picking_type_id': setup.oldparts_return_picking_type_id.id,
+            'partner_id': self.dealer_id.id,
+            'company_id': self.company_id.id,
+            'location_id': self.location_id.id,
+            'location_dest_id': self.location_dest_id.id,
+            'origin': self.name,
+            'scheduled_date': self.ship_date,
+            'oldparts_shipment_id': self.id,
+            'move_type': 'direct',
+        }
+
+    def _create_return_picking(self):
+        """One picking, one move per part, reserved on the part's own lot."""
+        self.ensure_one()
+        picking_values = self._prepare_picking_values()
+        picking_values['move_lines'] = [
+            (0, 0, line._prepare_move_values()) for line in self.line_ids]
+        picking = self.env['stock.picking'].sudo().create(picking_values)
+        picking.action_confirm()
+        picking.action_assign()
+        self.sudo().picking_id = picking
+        self.message_post(body=_('Shipped on return picking %s.') % picking.name)
+        return picking
+
+    def _oldparts_update_receipt(self):
+        """Called when a return picking of the shipment is validated or
+        cancelled: received parts are received in the ledger, parts not found
+        in their box are recorded as discrepancies."""
+        for shipment in self.filtered(lambda s: s.state in ('shipped', 'done')):
+            main_picking = shipment.sudo().picking_id
+            received = self.env['oldparts.return.shipment.line']
+            missing = self.env['oldparts.return.shipment.line']
+            for line in shipment.line_ids:
+                done_qty = line._received_quantity()
+                rounding = line.part_id.product_id.uom_id.rounding or 0.001
+                if float_compare(done_qty, line.part_id.quantity,
+                                 precision_rounding=rounding) >= 0:
+                    if line.receipt_state != 'received':
+                        received |= line
+                    line.received_qty = done_qty
+                elif main_picking.state in ('done', 'cancel') and line.receipt_state != 'missing':
+                    line.write({'receipt_state': 'missing', 'received_qty': done_qty})
+                    missing |= line
+            if received:
+                received.write({'receipt_state': 'received'})
+                parts = received.mapped('part_id').filtered(lambda p: p.state == 'in_return')
+                parts.with_context(oldparts_picking_receipt=True).action_receive()
+            if missing:
+                shipment._notify_discrepancy(missing)
+            open_pickings = shipment.sudo().picking_ids.filtered(
+                lambda p: p.state not in ('done', 'cancel'))
+            if not open_pickings and shipment.state == 'shipped':
+                shipment.write({
+                    'state': 'done',
+                    'receipt_date': fields.Date.context_today(shipment),
+                })
+        return True
+
+    def _notify_discrepancy(self, lines):
+        """Post the missing parts on the shipment and ask the old-parts
+        specialists to follow them up."""
+        self.ensure_one()
+        text = ', '.join('%s (%s %s)' % (line.part_id.name, _('box'), line.box_number)
+                         for line in lines)
+        self.message_post(body=_(
+            'Discrepancy at HQ receipt: not found in the boxes: %s\n'
+            '回司接收差异：箱内未找到：%s') % (text, text))
+        activity_type = self.env.ref('oldparts_module.mail_activity_type_oldparts_discrepancy')
+        specialists = self.env.ref('oldparts_module.group_oldparts_specialist').sudo().users \
+            .filtered(lambda u: u.active and self.company_id in u.company_ids)
+        model_id = self.env['ir.model']._get_id(self._name)
+        for user in specialists:
+            self.env['mail.activity'].sudo().create({
+                'res_model_id': model_id,
+                'res_id': self.id,
+                'activity_type_id': activity_type.id,
+                'summary': _('Missing old parts / 旧件缺失'),
+                'note': text,
+                'date_deadline': fields.Date.context_today(self),
+                'user_id': user.id,
+            })

@@ -1,0 +1,148 @@
+# Copyright 2026 The oldparts_module authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+
+class OldpartsReturnShipmentLine(models.Model):
+    """One old part of a packing list, in its box."""
+    _name = 'oldparts.return.shipment.line'
+    _description = 'Old-Part Packing List Line'
+    _order = 'shipment_id, box_number, id'
+
+    _sql_constraints = [
+        ('part_shipment_uniq', 'unique(shipment_id, part_id)',
+         'An old part appears only once on a packing list.\n同一旧件在装箱清单中只能出现一次。'),
+    ]
+
+    shipment_id = fields.Many2one(
+        'oldparts.return.shipment', string='Return Shipment', required=True,
+        index=True, ondelete='cascade')
+    company_id = fields.Many2one(related='shipment_id.company_id', store=True, readonly=True)
+    dealer_id = fields.Many2one(related='shipment_id.dealer_id', store=True, readonly=True)
+    state = fields.Selection(related='shipment_id.state', readonly=True)
+    part_id = fields.Many2one(
+        'oldparts.part', string='Old Part', required=True, index=True,
+        ondelete='restrict',
+        domain="[('dealer_id', '=', dealer_id), ('state', '=', 'handed_over'), "
+               "('disposal_type', '=', 'return')]")
+    box_number = fields.Char(string='Box No.', required=True, default='1')
+    weight = fields.Float(string='Weight (kg)', digits=(16, 2))
+    product_id = fields.Many2one(related='part_id.product_id', readonly=True)
+    default_code = fields.Char(related='part_id.product_id.default_code', readonly=True,
+                               string='Material Code')
+    lot_name = fields.Char(related='part_id.lot_name', readonly=True)
+    quantity = fields.Float(related='part_id.quantity', readonly=True)
+    work_order_ref = fields.Char(related='part_id.work_order_ref', readonly=True)
+    equipment_ref = fields.Char(related='part_id.equipment_ref', readonly=True)
+    move_ids = fields.One2many(
+        'stock.move', 'oldparts_shipment_line_id', string='Stock Moves',
+        readonly=True, groups='stock.group_stock_user')
+    receipt_state = fields.Selection([
+        ('pending', 'In Transit'),
+        ('received', 'Received'),
+        ('missing', 'Missing'),
+    ], string='Receipt', default='pending', required=True, readonly=True, copy=False,
+        help='Missing: HQ validated the return picking without this part in its box.')
+    received_qty = fields.Float(string='Received Quantity', readonly=True, copy=False)
+    discrepancy_note = fields.Text(string='Discrepancy Note')
+
+    @api.constrains('part_id', 'shipment_id')
+    def _check_part(self):
+        """A packing list holds the shipment dealer's parts handed over for
+        return, each on one open shipment only."""
+        for line in self.sudo():
+            part = line.part_id
+            shipment = line.shipment_id
+            if part.dealer_id != shipment.dealer_id:
+                raise ValidationError(_(
+                    'Old part %s belongs to dealer %s, not to %s.\n'
+                    '旧件 %s 属于代理商 %s，不属于 %s。') % (
+                    part.name, part.dealer_id.name, shipment.dealer_id.name,
+                    part.name, part.dealer_id.name, shipment.dealer_id.name))
+            if part.company_id != shipment.company_id:
+                raise ValidationError(_(
+                    'Old part %s belongs to another company.\n旧件 %s 属于其他公司。'
+                ) % (part.name, part.name))
+            if shipment.state != 'draft':
+                continue
+            if part.state != 'handed_over' or part.disposal_type != 'return':
+                raise ValidationError(_(
+                    'Old part %s cannot be packed: only parts handed over for return '
+                    'to the company can be shipped.\n'
+                    '旧件 %s 不能装箱：只有已交接且处置方式为返司的旧件可以发运。'
+                ) % (part.name, part.name))
+            other = line.search([
+                ('part_id', '=', part.id), ('id', '!=', line.id),
+                ('shipment_id.state', 'in', ('draft', 'shipped', 'done'))], limit=1)
+            if other:
+                raise ValidationError(_(
+                    'Old part %s is already on return shipment %s.\n'
+                    '旧件 %s 已在返司发运单 %s 中。') % (
+                    part.name, other.shipment_id.name, part.name, other.shipment_id.name))
+
+    @api.constrains('weight', 'box_number')
+    def _check_weight_box(self):
+        # sudo: the line's stored dealer and company, which the record rules
+        # read, are only computed after the constraints of a new line.
+        for line in self.sudo():
+            if float_compare(line.weight, 0.0, precision_digits=2) < 0:
+                raise ValidationError(_(
+                    'The weight of old part %s cannot be negative.\n旧件 %s 的重量不能为负数。'
+                ) % (line.part_id.name, line.part_id.name))
+            if not (line.box_number or '').strip():
+                raise ValidationError(_(
+                    'Give the box number of old part %s.\n请填写旧件 %s 的箱号。'
+                ) % (line.part_id.name, line.part_id.name))
+
+    # ------------------------------------------------------------------
+    # CRUD: once shipped, the packing list is what travelled; only the
+    # discrepancy note can still be written.
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        line = super(OldpartsReturnShipmentLine, self).create(vals)
+        line._check_packing_list_open()
+        return line
+
+    @api.multi
+    def write(self, vals):
+        if set(vals) & {'shipment_id', 'part_id', 'box_number', 'weight'}:
+            self._check_packing_list_open()
+        return super(OldpartsReturnShipmentLine, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self.filtered(lambda l: l.shipment_id.state != 'cancel')._check_packing_list_open()
+        return super(OldpartsReturnShipmentLine, self).unlink()
+
+    def _check_packing_list_open(self):
+        closed = self.mapped('shipment_id').filtered(lambda s: s.state != 'draft')
+        if closed:
+            raise UserError(_(
+                'The packing list of return shipment %s can no longer change: it has '
+                'been shipped.\n返司发运单 %s 已发运，装箱清单不能再修改。') % (
+                closed[0].name, closed[0].name))
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _prepare_move_values(self):
+        self.ensure_one()
+        shipment = self.shipment_id
+        values = self.part_id._prepare_stock_move_values(
+            shipment.location_id, shipment.location_dest_id,
+            _('%s, box %s') % (self.part_id.name, self.box_number))
+        values.update({
+            'origin': shipment.name,
+            'oldparts_shipment_line_id': self.id,
+            'date_expected': shipment.ship_date,
+        })
+        return values
+
+    def _received_quantity(self):
+        """Quantity of the part that arrived at HQ, in the product's unit."""
+        self.ensure_one()
+        moves = self.sudo().move_ids.filtered(lambda m: m.state == 'done')
+        return sum(moves.mapped('product_qty'))

@@ -1,0 +1,153 @@
+"""Return freight requests (附件四 旧件返司运费申请单): approval steps and the
+carrier's vendor bill."""
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .returns_common import OldpartsReturnsCase
+
+
+class TestReturnsFreight(OldpartsReturnsCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestReturnsFreight, cls).setUpClass()
+        cls.approval_activity = cls.env.ref('oldparts_module.mail_activity_type_oldparts_approval')
+
+    def _request(self, amount, shipment=None, user=None):
+        shipment = shipment or self._shipment(self._handed_over_part())
+        return self.env['oldparts.freight.request'].sudo(user or self.keeper_a).create({
+            'shipment_id': shipment.id,
+            'carrier_id': self.carrier.id,
+            'amount': amount,
+        })
+
+    def _approvers(self, request):
+        return request.sudo().activity_ids.filtered(
+            lambda a: a.activity_type_id == self.approval_activity).mapped('user_id')
+
+    def test_small_freight_one_step(self):
+        """Freight of 500: the specialist approves and the carrier's draft bill is created on the freight account."""
+        request = self._request(500.0)
+        self.assertTrue(request.name.startswith('JJYF'))
+        self.assertEqual(request.dealer_id, self.dealer_a)
+        request.action_submit()
+        self.assertEqual(request.state, 'to_approve')
+        self.assertEqual(len(request.approval_review_ids), 1)
+        self.assertIn(self.specialist, self._approvers(request))
+        self.assertNotIn(self.general_manager, self._approvers(request))
+        with self.assertRefused(UserError, 'may approve', '可以审批'):
+            request.sudo(self.general_manager).action_approve()
+        request.sudo(self.specialist).action_approve()
+        self.assertEqual(request.state, 'approved')
+        self.assertFalse(self._approvers(request))
+        bill = request.sudo().invoice_id
+        self.assertEqual(bill.type, 'in_invoice')
+        self.assertEqual(bill.state, 'draft')
+        self.assertEqual(bill.partner_id, self.carrier)
+        self.assertEqual(bill.amount_total, 500.0)
+        self.assertEqual(bill.amount_tax, 0.0)
+        self.assertEqual(bill.invoice_line_ids.account_id, self.freight_account)
+        self.assertEqual(bill.account_id, self.carrier.property_account_payable_id)
+        self.assertEqual(bill.journal_id.type, 'purchase')
+        self.assertEqual(bill.reference, 'DB20260001')
+        self.assertEqual(bill.oldparts_freight_request_id, request)
+        # Finance can validate it as usual.
+        bill.sudo(self.finance).action_invoice_open()
+        self.assertEqual(bill.state, 'open')
+        self.assertEqual(bill.residual, 500.0)
+
+    def test_large_freight_two_steps(self):
+        """Freight of 3,000: the specialist verifies, then the general manager approves; one bill only."""
+        request = self._request(3000.0)
+        request.action_submit()
+        self.assertEqual(len(request.approval_review_ids), 2)
+        request.sudo(self.specialist).action_approve()
+        self.assertEqual(request.state, 'to_approve')
+        self.assertFalse(request.sudo().invoice_id)
+        self.assertEqual(self._approvers(request) & (self.specialist | self.general_manager),
+                         self.general_manager)
+        request.sudo(self.general_manager).action_approve()
+        self.assertEqual(request.state, 'approved')
+        self.assertEqual(request.sudo().invoice_id.amount_total, 3000.0)
+        # A second click on approve is refused and creates no second bill.
+        with self.assertRefused(UserError, 'not waiting for an approval', '没有待审批'):
+            request.sudo(self.general_manager).action_approve()
+        with self.assertRefused(UserError, 'Cannot submit', '无法提交'):
+            request.action_submit()
+        self.assertEqual(self.env['account.invoice'].search_count(
+            [('oldparts_freight_request_id', '=', request.id)]), 1)
+
+    def test_refusal(self):
+        """The general manager refuses with a reason: no bill; the request is corrected and resubmitted."""
+        request = self._request(2500.0)
+        request.action_submit()
+        request.sudo(self.specialist).action_approve()
+        wizard_action = request.sudo(self.general_manager).action_refuse_wizard()
+        wizard = self.env['oldparts.approval.refuse'].sudo(self.general_manager).with_context(
+            wizard_action['context']).create({'reason': '运费高于合同价'})
+        wizard.action_refuse()
+        self.assertEqual(request.state, 'refused')
+        self.assertFalse(request.sudo().invoice_id)
+        self.assertEqual(request.approval_review_ids.filtered(
+            lambda r: r.status == 'refused').reason, '运费高于合同价')
+        request.action_draft()
+        request.write({'amount': 1800.0})
+        request.action_submit()
+        request.sudo(self.specialist).action_approve()
+        self.assertEqual(request.state, 'approved')
+        self.assertEqual(request.sudo().invoice_id.amount_total, 1800.0)
+
+    def test_no_step_approves_at_once(self):
+        """With no approval step configured for freight, submitting creates the bill at once."""
+        self.env['oldparts.approval.tier'].search(
+            [('model_name', '=', 'oldparts.freight.request')]).write({'active': False})
+        request = self._request(800.0)
+        request.action_submit()
+        self.assertEqual(request.state, 'approved')
+        self.assertEqual(request.sudo().invoice_id.amount_total, 800.0)
+
+    def test_refusals(self):
+        """No amount, no freight account, a second request or an unshipped shipment are refused."""
+        shipment = self._shipment(self._handed_over_part())
+        with self.assertRefused(ValidationError, 'greater than zero', '必须大于零'):
+            self._request(0.0, shipment=shipment)
+        request = self._request(600.0, shipment=shipment)
+        with self.assertRefused(ValidationError, 'already has freight request', '已有运费申请单'):
+            self._request(300.0, shipment=shipment)
+        self.company.oldparts_freight_account_id = False
+        with self.assertRefused(UserError, 'freight expense account', '运费科目'):
+            request.action_submit()
+        self.assertEqual(request.state, 'draft')
+        draft_shipment = self._shipment(
+            self._handed_over_part(work_order_ref='PG-2026-0002'), confirm=False)
+        early = self._request(100.0, shipment=draft_shipment)
+        with self.assertRefused(UserError, 'has not been shipped', '尚未发运'):
+            early.action_submit()
+
+    def test_carrier_from_shipment(self):
+        """A freight request names the shipment's carrier unless told otherwise."""
+        shipment = self._shipment(self._handed_over_part())
+        request = self.env['oldparts.freight.request'].sudo(self.keeper_a).create({
+            'shipment_id': shipment.id, 'amount': 450.0})
+        self.assertEqual(request.carrier_id, self.carrier)
+        self.assertEqual(request.company_id, self.company)
+
+    def test_dealer_scope(self):
+        """Dealer B's keeper neither sees nor requests freight for dealer A's shipment."""
+        request = self._request(500.0)
+        Request = self.env['oldparts.freight.request'].sudo(self.keeper_b)
+        self.assertFalse(Request.search([('id', '=', request.id)]))
+        with self.assertRaises(AccessError):
+            request.sudo(self.keeper_b).action_submit()
+        self.assertEqual(request.state, 'draft')
+
+    def test_freight_request_pdf(self):
+        """The freight request form (附件四) prints the shipment, carrier, waybill, amount and approvals."""
+        request = self._request(3000.0)
+        request.action_submit()
+        request.sudo(self.specialist).action_approve()
+        text = self._pdf_text(self._pdf(
+            'oldparts_module.action_report_oldparts_freight_request', request,
+            user=self.specialist))
+        for expected in ('旧件返司运费申请单', request.name, request.shipment_id.name,
+                         '德邦物流', 'DB20260001', '3,000.00', 'Specialist'):
+            self.assertIn(expected, text)
