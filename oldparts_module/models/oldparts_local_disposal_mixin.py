@@ -10,8 +10,7 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
     and state guards, and how the parts' stock leaves the dealer.
 
     ``_oldparts_source_location`` is the one place that decides where a
-    part's stock leaves from, so that the per-dealer old-part locations of
-    the return flow can take over by overriding it."""
+    part's stock leaves from."""
     _name = 'oldparts.local.disposal.mixin'
     _description = 'Old Parts Local Disposal'
 
@@ -52,40 +51,19 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
     # Stock
     # ------------------------------------------------------------------
     def _oldparts_source_location(self, part):
-        """Where the stock of an old part held by its dealer leaves from:
-        the dealer's old-part location (``oldparts_location_id`` of the
-        dealer partner when the return flow provides it), else an internal
-        location per dealer under "Old Parts"."""
-        dealer = part.dealer_id
-        if 'oldparts_location_id' in dealer._fields and dealer.oldparts_location_id:
-            return dealer.oldparts_location_id
-        return self._oldparts_dealer_location(dealer, part.company_id)
-
-    def _oldparts_dealer_location(self, dealer, company):
-        parent = self.env.ref('oldparts_module.stock_location_oldparts')
-        Location = self.env['stock.location'].sudo()
-        location = Location.search([
-            ('location_id', '=', parent.id),
-            ('partner_id', '=', dealer.id),
-            ('usage', '=', 'internal'),
-            ('company_id', '=', company.id),
-        ], limit=1)
-        if not location:
-            location = Location.create({
-                'name': dealer.oldparts_dealer_code or dealer.name,
-                'location_id': parent.id,
-                'usage': 'internal',
-                'partner_id': dealer.id,
-                'company_id': company.id,
-            })
-        return location
+        """Where the stock of an old part leaves from: where its done moves
+        put it (its dealer's old-part location after the hand-over, the HQ
+        old-part warehouse after its return), else its dealer's old-part
+        location."""
+        return part._oldparts_stock_location() or \
+            part.dealer_id._oldparts_dealer_location(part.company_id)
 
     def _oldparts_check_available(self, part, location):
         """A stockable part must be in the location: it leaves once."""
         if part.product_id.type != 'product':
             return
         available = self.env['stock.quant'].sudo()._get_available_quantity(
-            part.product_id, location)
+            part.product_id, location, lot_id=part.sudo().stock_lot_id or None)
         if float_compare(available, part.quantity,
                          precision_rounding=part.product_id.uom_id.rounding) < 0:
             raise UserError(_(
@@ -119,17 +97,21 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
                 'location_dest_id': destination.id,
                 'origin': self.name,
                 'company_id': company.id,
+                'partner_id': partner.id,
+                'oldparts_part_id': part.id,
             }) for part in parts],
         }
 
     def _oldparts_deliver(self, parts, partner):
         """Deliver the parts to a buyer or a recipient: one done picking per
-        source location. Stock operations are done as superuser: dealers
-        have no stock rights, their role was checked by the caller."""
+        source location, one move per part (linked to it, so the ledger's
+        stock history ends there). Stock operations are done as superuser:
+        dealers have no stock rights, their role was checked by the caller.
+        A part of a material without stock (a service) has no move."""
         self.ensure_one()
         pickings = self.env['stock.picking'].sudo()
         by_location = {}
-        for part in parts:
+        for part in parts.filtered(lambda p: p._oldparts_is_stocked()):
             location = self._oldparts_source_location(part)
             self._oldparts_check_available(part, location)
             by_location.setdefault(location, self.env['oldparts.part'])
@@ -153,10 +135,10 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
         return pickings
 
     def _oldparts_scrap(self, parts):
-        """Destroy the parts: one done stock.scrap per part."""
+        """Destroy the parts: one done stock.scrap per part, linked to it."""
         self.ensure_one()
         scraps = self.env['stock.scrap'].sudo()
-        for part in parts:
+        for part in parts.filtered(lambda p: p._oldparts_is_stocked()):
             location = self._oldparts_source_location(part)
             self._oldparts_check_available(part, location)
             scrap_location = self.env['stock.location'].sudo().search([
@@ -167,6 +149,8 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
                 'product_id': part.product_id.id,
                 'product_uom_id': part.product_id.uom_id.id,
                 'scrap_qty': part.quantity,
+                'lot_id': part.sudo().stock_lot_id.id,
+                'oldparts_part_id': part.id,
                 'location_id': location.id,
                 'scrap_location_id': scrap_location.id,
                 'origin': '%s %s' % (self.name, part.name),

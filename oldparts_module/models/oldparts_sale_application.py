@@ -14,6 +14,10 @@ STATES = [
     ('paid', 'Paid'),
     ('cancel', 'Cancelled'),
 ]
+SALE_ORIGINS = [
+    ('dealer', 'Dealer (local sale)'),
+    ('hq', 'HQ (returned parts)'),
+]
 # States in which an application counts towards its dealer's lot.
 ACTIVE_STATES = ('submitted', 'approved', 'sold', 'paid')
 READONLY_STATES = {state: [('readonly', True)] for state, _label in STATES if state != 'draft'}
@@ -21,9 +25,10 @@ READONLY_STATES = {state: [('readonly', True)] for state, _label in STATES if st
 
 class OldpartsSaleApplication(models.Model):
     """Old-part sale application (附件五 旧件变卖申请单): a dealer's lot of
-    old parts classified for local sale, priced against the regional scrap
-    market (section 4), with buyer quotes, approved, sold against a customer
-    invoice and paid against a receipt (附件六 回款单)."""
+    old parts classified for local sale -- or a lot of returned parts that
+    HQ decided to sell -- priced against the regional scrap market (section
+    4), with buyer quotes, approved, sold against a customer invoice and
+    paid against a receipt (附件六 回款单)."""
     _name = 'oldparts.sale.application'
     _description = 'Old-Part Sale Application'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
@@ -52,8 +57,14 @@ class OldpartsSaleApplication(models.Model):
              'the specialist verifies, then the general manager decides. '
              'Approved: the dealer may sell. Sold: weighed, delivered and '
              'invoiced. Paid: finance received the buyer\'s payment.')
+    sale_origin = fields.Selection(
+        SALE_ORIGINS, string='Sold By', required=True, default='dealer',
+        states=READONLY_STATES,
+        help='Dealer: parts classified for local sale, sold where they are. '
+             'HQ: returned parts whose disposal form decided to sell them, sold '
+             'from the HQ old-part warehouse.')
     dealer_id = fields.Many2one(
-        'res.partner', string='Dealer', required=True, index=True,
+        'res.partner', string='Dealer', index=True,
         domain=[('is_oldparts_dealer', '=', True)], states=READONLY_STATES,
         default=lambda self: self.env.user.oldparts_dealer_id,
         track_visibility='onchange')
@@ -274,9 +285,16 @@ class OldpartsSaleApplication(models.Model):
                     remote.reduction_max, application.name, application.state_id.name,
                     remote.reduction_min, remote.reduction_max))
 
-    @api.constrains('dealer_id')
+    @api.constrains('dealer_id', 'sale_origin')
     def _check_dealer(self):
         for application in self:
+            if application.sale_origin == 'hq':
+                if application.dealer_id:
+                    raise ValidationError(_(
+                        '%s: a sale of returned parts by HQ has no dealer.\n'
+                        '%s：总部变卖回司旧件不填写代理商。') % (
+                        application.name, application.name))
+                continue
             if not application.dealer_id.is_oldparts_dealer:
                 raise ValidationError(_(
                     '%s is not flagged as a dealer.\n%s 不是代理商。') % (
@@ -345,6 +363,12 @@ class OldpartsSaleApplication(models.Model):
         if self.dealer_id.state_id:
             self.state_id = self.dealer_id.state_id
 
+    @api.onchange('sale_origin')
+    def _onchange_sale_origin(self):
+        if self.sale_origin == 'hq':
+            self.dealer_id = False
+            self.state_id = self.company_id.state_id
+
     @api.onchange('state_id', 'date')
     def _onchange_price_keys(self):
         for line in self.line_ids:
@@ -360,8 +384,13 @@ class OldpartsSaleApplication(models.Model):
                 if vals.get('company_id') else self.env.user.company_id
             vals['name'] = self.env['ir.sequence'].with_context(
                 force_company=company.id).next_by_code('oldparts.sale.application') or '/'
-        if not vals.get('state_id') and vals.get('dealer_id'):
-            vals['state_id'] = self.env['res.partner'].browse(vals['dealer_id']).state_id.id
+        if not vals.get('state_id'):
+            if vals.get('dealer_id'):
+                vals['state_id'] = self.env['res.partner'].browse(vals['dealer_id']).state_id.id
+            elif vals.get('sale_origin') == 'hq':
+                company = self.env['res.company'].browse(vals['company_id']) \
+                    if vals.get('company_id') else self.env.user.company_id
+                vals['state_id'] = company.state_id.id
         return super(OldpartsSaleApplication, self).create(vals)
 
     @api.multi
@@ -395,11 +424,12 @@ class OldpartsSaleApplication(models.Model):
         """The dealer submits the lot: market prices are looked up, the
         parts' local disposal starts, the approval steps are created."""
         self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist')
+                                   'oldparts_module.group_oldparts_specialist',
+                                   'oldparts_module.group_oldparts_materials')
         self._oldparts_check_state(('draft',), ('submit', '提交'))
         for application in self:
             parts = application.line_ids.mapped('part_id')
-            application._oldparts_check_parts(parts, ('local_sale',), ('submit', '提交'))
+            application._check_sale_parts(parts, ('submit', '提交'))
             application.line_ids._lookup_market_price(raise_if_missing=True)
             application.write({'state': 'submitted', 'refusal_reason': False})
             parts.filtered(lambda p: p.state == 'handed_over').action_start_local_disposal()
@@ -435,7 +465,8 @@ class OldpartsSaleApplication(models.Model):
         dealer's old-part location and the invoice at the approved price
         per ton is posted."""
         self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist')
+                                   'oldparts_module.group_oldparts_specialist',
+                                   'oldparts_module.group_oldparts_materials')
         self._oldparts_check_state(('approved',), ('record the sale', '登记成交'))
         for application in self:
             if float_compare(application.weighbridge_weight, 0.0, precision_digits=3) <= 0:
@@ -443,7 +474,7 @@ class OldpartsSaleApplication(models.Model):
                     '%s: enter the weighbridge weight.\n%s：请填写过磅重量。') % (
                     application.name, application.name))
             parts = application.line_ids.mapped('part_id')
-            parts._check_state(('in_local_disposal',), ('sell', '变卖'))
+            parts._check_state(application._sale_part_states(True), ('sell', '变卖'))
             sale_date = application.sale_date or fields.Date.context_today(application)
             pickings = application._oldparts_deliver(parts, application.buyer_id)
             invoice = application._create_invoice(sale_date)
@@ -535,7 +566,8 @@ class OldpartsSaleApplication(models.Model):
     @api.multi
     def action_draft(self):
         self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist')
+                                   'oldparts_module.group_oldparts_specialist',
+                                   'oldparts_module.group_oldparts_materials')
         self._oldparts_check_state(('cancel',), ('reset to draft', '重置为草稿'))
         self.write({'state': 'draft'})
         return True
@@ -543,10 +575,43 @@ class OldpartsSaleApplication(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _sale_part_states(self, approved=False):
+        """The ledger states of parts that may be sold: a dealer's parts are
+        handed over (in local disposal once submitted); returned parts wait
+        at HQ with their responsibility determined."""
+        self.ensure_one()
+        if self.sale_origin == 'hq':
+            return ('responsibility_determined',)
+        return ('in_local_disposal',) if approved else ('handed_over', 'in_local_disposal')
+
+    def _sale_part_error(self, part):
+        """Why the part cannot be on this application (None when it can)."""
+        self.ensure_one()
+        if part.company_id != self.company_id:
+            return _('Old part %s belongs to another company.\n旧件 %s 属于其他公司。')
+        if self.sale_origin == 'hq':
+            if part.hq_decision != 'sell':
+                return _('Old part %s is not decided for sale at HQ.\n'
+                         '旧件 %s 的回司处置决定不是变卖。')
+        elif part.disposal_type != 'local_sale':
+            return _('Old part %s is not classified for local sale.\n'
+                     '旧件 %s 的处置方式不是当地销售。')
+        elif part.dealer_id != self.dealer_id:
+            return _('Old part %s belongs to another dealer.\n旧件 %s 属于其他代理商。')
+        return None
+
+    def _check_sale_parts(self, parts, action_label):
+        self.ensure_one()
+        for part in parts:
+            error = self._sale_part_error(part)
+            if error:
+                raise UserError(error % (part.name, part.name))
+        parts._check_state(self._sale_part_states(), action_label)
+
     def _lot_applications(self):
         """The dealer's other applications within the splitting window."""
         self.ensure_one()
-        if not self.dealer_id or not self.date:
+        if not self.date:
             return self.browse()
         window = timedelta(days=self.company_id.oldparts_split_window_days)
         day = fields.Date.from_string(self.date)

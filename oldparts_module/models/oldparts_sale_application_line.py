@@ -26,8 +26,9 @@ class OldpartsSaleApplicationLine(models.Model):
     currency_id = fields.Many2one(related='application_id.currency_id', readonly=True)
     part_id = fields.Many2one(
         'oldparts.part', string='Old Part', required=True, index=True, ondelete='restrict',
-        domain="[('disposal_type', '=', 'local_sale'), "
-               "('state', 'in', ('handed_over', 'in_local_disposal'))]")
+        domain="['|', '&', ('disposal_type', '=', 'local_sale'), "
+               "('state', 'in', ('handed_over', 'in_local_disposal')), "
+               "'&', ('hq_decision', '=', 'sell'), ('state', '=', 'responsibility_determined')]")
     product_id = fields.Many2one(related='part_id.product_id', store=True, readonly=True)
     quantity = fields.Float(related='part_id.quantity', readonly=True)
     grade_id = fields.Many2one(
@@ -83,14 +84,9 @@ class OldpartsSaleApplicationLine(models.Model):
                     '旧件 %s 已在变卖申请单 %s 中。') % (
                     line.part_id.name, other.application_id.name,
                     line.part_id.name, other.application_id.name))
-            if line.part_id.disposal_type != 'local_sale':
-                raise ValidationError(_(
-                    'Old part %s is not classified for local sale.\n旧件 %s 的处置方式不是当地销售。'
-                ) % (line.part_id.name, line.part_id.name))
-            if line.part_id.dealer_id != line.application_id.dealer_id:
-                raise ValidationError(_(
-                    'Old part %s belongs to another dealer.\n旧件 %s 属于其他代理商。'
-                ) % (line.part_id.name, line.part_id.name))
+            error = line.application_id._sale_part_error(line.part_id)
+            if error:
+                raise ValidationError(error % (line.part_id.name, line.part_id.name))
 
     @api.onchange('part_id')
     def _onchange_part_id(self):

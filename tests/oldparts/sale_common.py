@@ -1,7 +1,7 @@
 """Shared set-up for the local sale, destruction and gift tests: grades,
 market prices, buyers, accounting configuration, and helpers that take an
-old part through the ledger up to its hand-over, put it in stock at its
-dealer's old-part location and render reports to text."""
+old part through the ledger up to its hand-over (which puts it in stock at
+its dealer's old-part location) and render reports to text."""
 import subprocess
 import tempfile
 from contextlib import contextmanager
@@ -80,7 +80,8 @@ class OldpartsSaleCase(OldpartsCase):
     # ------------------------------------------------------------------
     def _handed_over_part(self, disposal='local_sale', product=None, dealer=None, **values):
         """An old part classified for the disposal by the specialist and
-        handed over by its engineer."""
+        handed over by its engineer: the hand-over puts it in stock at its
+        dealer's old-part location."""
         engineer = self.engineer_b if dealer == self.dealer_b else self.engineer_a
         scrap_value = {'local_sale': 3000.0, 'gift': 50.0, 'destroy': 0.0}[disposal]
         part = self._create_part(
@@ -95,23 +96,18 @@ class OldpartsSaleCase(OldpartsCase):
     def _location(self, part):
         return self.env['oldparts.sale.application']._oldparts_source_location(part)
 
-    def _put_in_stock(self, *parts):
-        """Count the parts in at their dealer's old-part location."""
-        for part in parts:
-            location = self._location(part)
-            inventory = self.env['stock.inventory'].create({
-                'name': 'Old parts %s' % part.name,
-                'location_id': location.id,
-                'filter': 'partial',
-            })
-            inventory.action_start()
-            self.env['stock.inventory.line'].create({
-                'inventory_id': inventory.id,
-                'product_id': part.product_id.id,
-                'location_id': location.id,
-                'product_qty': self._qty(part.product_id, location) + part.quantity,
-            })
-            inventory.action_done()
+    def _take_out_of_stock(self, part):
+        """An inventory count finds the part missing from its location."""
+        location = self._location(part)
+        inventory = self.env['stock.inventory'].create({
+            'name': 'Old parts %s' % part.name,
+            'location_id': location.id,
+            'filter': 'product',
+            'product_id': part.product_id.id,
+        })
+        inventory.action_start()
+        inventory.line_ids.write({'product_qty': 0.0})
+        inventory.action_done()
 
     def _qty(self, product, location):
         return product.with_context(location=location.id).qty_available

@@ -40,7 +40,6 @@ class TestSaleExecution(OldpartsSaleCase):
     def test_sale_delivered_invoiced_paid_and_receipt_printed(self):
         """Approved lot weighed at 1.9 t: stock leaves, invoice posted, payment reconciled, receipt printed."""
         part = self._handed_over_part()
-        self._put_in_stock(part)
         location = self._location(part)
         self.assertEqual(self._qty(self.boom, location), 1.0)
         application = self._approved_application(part, buyer_bears_costs=True)
@@ -57,6 +56,10 @@ class TestSaleExecution(OldpartsSaleCase):
         self.assertEqual(picking.partner_id, self.buyers[0])
         self.assertEqual(picking.move_lines.mapped('quantity_done'), [1.0])
         self.assertEqual(picking.location_dest_id, self.env.ref('stock.stock_location_customers'))
+        # the ledger's stock history ends with the delivery: the part is no longer in stock
+        self.assertEqual(picking.move_lines.oldparts_part_id, part)
+        self.assertIn(picking.move_lines, part.stock_move_ids)
+        self.assertFalse(part._oldparts_stock_location())
         # invoice: the heavy scrap product, 1.9 t at the approved 2000, on the scrap income account
         invoice = application.invoice_id
         self.assertEqual(invoice.type, 'out_invoice')
@@ -106,7 +109,6 @@ class TestSaleExecution(OldpartsSaleCase):
         """3.1 t weighed for 2 t heavy and 1 t light: 2.067 t and 1.033 t at the approved price."""
         heavy_part = self._handed_over_part()
         light_part = self._handed_over_part(product=self.cover)
-        self._put_in_stock(heavy_part, light_part)
         application = self._approved_application(
             heavy_part + light_part, weights=[2.0, 1.0], grades=[self.heavy, self.light])
         self._execute(application, 3.1)
@@ -125,7 +127,6 @@ class TestSaleExecution(OldpartsSaleCase):
         """Two boom sections in stock, one sold: one left; the sale cannot be recorded again."""
         part = self._handed_over_part()
         other = self._handed_over_part()
-        self._put_in_stock(part, other)
         location = self._location(part)
         self.assertEqual(self._qty(self.boom, location), 2.0)
         application = self._approved_application(part)
@@ -139,9 +140,10 @@ class TestSaleExecution(OldpartsSaleCase):
         self.assertEqual(sum(moves.mapped('product_qty')), 1.0)
 
     def test_part_not_in_stock_refused(self):
-        """A part that is not in the dealer's old-part location cannot be sold."""
+        """A part an inventory count found missing from the dealer's location cannot be sold."""
         part = self._handed_over_part()
         application = self._approved_application(part)
+        self._take_out_of_stock(part)
         with self._refused(UserError, 'not in stock'):
             self._execute(application, 1.8)
         self.assertEqual(application.state, 'approved')
@@ -150,7 +152,6 @@ class TestSaleExecution(OldpartsSaleCase):
     def test_weighbridge_weight_required(self):
         """No weighbridge weight, no sale."""
         part = self._handed_over_part()
-        self._put_in_stock(part)
         application = self._approved_application(part)
         with self._refused(UserError, 'weighbridge'):
             application.sudo(self.dealer_user_a).action_execute()
@@ -158,7 +159,6 @@ class TestSaleExecution(OldpartsSaleCase):
     def test_scrap_income_account_required(self):
         """Without the configured scrap income account the sale is refused."""
         part = self._handed_over_part()
-        self._put_in_stock(part)
         application = self._approved_application(part)
         self.company.oldparts_scrap_income_account_id = False
         with self._refused(UserError, 'scrap income account'):
@@ -168,7 +168,6 @@ class TestSaleExecution(OldpartsSaleCase):
     def test_wrong_roles_for_execution_and_payment(self):
         """The general manager cannot record the sale; the dealer and the specialist cannot register payments."""
         part = self._handed_over_part()
-        self._put_in_stock(part)
         application = self._approved_application(part)
         with self._refused(UserError):
             self._execute(application, 1.8, user=self.general_manager)
@@ -189,7 +188,6 @@ class TestSaleExecution(OldpartsSaleCase):
     def test_partial_payment_keeps_application_sold(self):
         """Half the amount paid: the invoice stays open, the application waits; the rest pays it."""
         part = self._handed_over_part()
-        self._put_in_stock(part)
         application = self._approved_application(part)
         self._execute(application, 2.0)
         self._register_payment(application, amount=2000.0)

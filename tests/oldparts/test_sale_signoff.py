@@ -40,7 +40,6 @@ class TestSaleSignoff(OldpartsSaleCase):
     def test_destruction_scraps_stock_once(self):
         """Two destroyed parts: approved by the specialist, scrapped, gone from the dealer location."""
         parts = self._handed_over_part('destroy') + self._handed_over_part('destroy')
-        self._put_in_stock(*parts)
         location = self._location(parts[0])
         self.assertEqual(self._qty(self.boom, location), 2.0)
         signoff = self._create_signoff(parts)
@@ -60,6 +59,7 @@ class TestSaleSignoff(OldpartsSaleCase):
         self.assertEqual(len(signoff.scrap_ids), 2)
         self.assertEqual(set(signoff.scrap_ids.mapped('state')), {'done'})
         self.assertEqual(self._qty(self.boom, location), 0.0)
+        self.assertEqual(signoff.scrap_ids.mapped('move_id.oldparts_part_id'), parts)
         scrapped = signoff.scrap_ids.mapped('scrap_location_id')
         self.assertTrue(scrapped.scrap_location)
         self.assertEqual(self._qty(self.boom, scrapped), 2.0)
@@ -70,7 +70,6 @@ class TestSaleSignoff(OldpartsSaleCase):
     def test_gift_delivered_to_recipient(self):
         """A part given away leaves through a done delivery to the recipient."""
         part = self._handed_over_part('gift')
-        self._put_in_stock(part)
         school = self.env['res.partner'].create({'name': '银川职业技术学院'})
         signoff = self._create_signoff(part, method='gift', recipient_id=school.id)
         signoff.sudo(self.dealer_user_a).action_submit()
