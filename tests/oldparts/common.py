@@ -87,11 +87,17 @@ class OldpartsCase(SavepointCase):
         return Part.sudo(user).create(vals) if user else Part.create(vals)
 
     @contextmanager
-    def assertRefused(self, exception):
+    def assertRefused(self, exception, english=None, chinese=None):
         """Expect ``exception``, with the database rolled back to before the
         call as the RPC layer does for a user, and the caches emptied so that
-        assertions afterwards read what was really saved."""
+        assertions afterwards read what was really saved. When given, the
+        message must contain ``english`` and ``chinese``."""
         with self.assertRaises(exception) as refusal:
             with self.env.cr.savepoint():
                 yield refusal
-        self.env["oldparts.part"].invalidate_cache()
+        self.env.clear()
+        if english or chinese:
+            message = getattr(refusal.exception, 'name', None) or str(refusal.exception)
+            self.assertIn(english or '', message)
+            self.assertIn(chinese or '', message)
+            self.assertIn('\n', message)

@@ -47,22 +47,6 @@ class OldpartsReturnsCase(OldpartsCase):
         cls.users['keeper_b'] = cls.keeper_b
 
     # ------------------------------------------------------------------
-    # Refusals
-    # ------------------------------------------------------------------
-    @contextmanager
-    def assertRefused(self, exception, english, chinese):
-        """The block is refused with a message in English and in Chinese, and
-        rolled back as the web client's request would be."""
-        with self.assertRaises(exception) as caught:
-            with self.env.cr.savepoint():
-                yield caught
-        self.env.clear()
-        message = getattr(caught.exception, 'name', None) or str(caught.exception)
-        self.assertIn(english, message)
-        self.assertIn(chinese, message)
-        self.assertIn('\n', message)
-
-    # ------------------------------------------------------------------
     # Stock
     # ------------------------------------------------------------------
     def _qty(self, location, product=None, lot=None):

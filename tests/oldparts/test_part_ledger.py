@@ -2,6 +2,7 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import OldpartsCase
+from .returns_common import OldpartsReturnsCase
 
 
 class TestPartLedger(OldpartsCase):
@@ -164,17 +165,6 @@ class TestDisposalType(OldpartsCase):
         self.assertEqual(part.state, 'draft')
         self.assertFalse(part.disposal_type)
 
-    def test_type_locked_once_shipped(self):
-        """After shipping, the disposal type cannot change any more."""
-        part = self._create_part(self.engineer_a, has_claim_value=True)
-        part.sudo(self.specialist).action_classify()
-        part.sudo(self.engineer_a).action_hand_over()
-        part.sudo(self.keeper_a).action_ship()
-        with self.assertRefused(UserError):
-            part.sudo(self.specialist).write({
-                'disposal_type': 'local_sale', 'disposal_override_reason': '改为变卖'})
-        self.assertEqual(part.disposal_type, 'return')
-
     def test_type_locked_in_local_disposal(self):
         """Once local disposal started, the type is fixed too."""
         part = self._create_part(self.engineer_a, scrap_value=0.0)
@@ -200,22 +190,6 @@ class TestStates(OldpartsCase):
         part = self._create_part(self.engineer_a, **values)
         part.sudo(self.specialist).action_classify()
         return part
-
-    def test_return_path_to_disposed(self):
-        """return: classified → handed over → in return → received → determined → disposed."""
-        part = self._classified(has_claim_value=True, review_date=self._date(0))
-        part.sudo(self.engineer_a).action_hand_over()
-        self.assertEqual((part.state, part.handover_date), ('handed_over', self._date(0)))
-        part.sudo(self.keeper_a).action_ship()
-        self.assertEqual((part.state, part.shipped_date), ('in_return', self._date(0)))
-        part.sudo(self.materials).action_receive()
-        self.assertEqual(part.state, 'received')
-        part.sudo(self.specialist).write({'responsibility': 'supplier', 'supplier_id': self.supplier.id})
-        part.sudo(self.specialist).action_determine_responsibility()
-        self.assertEqual(part.state, 'responsibility_determined')
-        self.assertEqual(part.responsibility_date, self._date(0))
-        part.sudo(self.materials).action_dispose()
-        self.assertEqual(part.state, 'disposed')
 
     def test_local_path(self):
         """local_sale: handed over → in local disposal → disposed; shipping refused."""
@@ -247,21 +221,6 @@ class TestStates(OldpartsCase):
             part.sudo(self.specialist).action_determine_responsibility()
         self.assertEqual(part.state, 'handed_over')
 
-    def test_responsibility_needs_a_decision(self):
-        """Determining responsibility needs who; a supplier needs its name."""
-        part = self._classified(has_claim_value=True)
-        part.sudo(self.engineer_a).action_hand_over()
-        part.sudo(self.keeper_a).action_ship()
-        part.sudo(self.materials).action_receive()
-        with self.assertRefused(UserError):
-            part.sudo(self.specialist).action_determine_responsibility()
-        with self.assertRefused(ValidationError):
-            part.sudo(self.specialist).write({'responsibility': 'supplier'})
-        part.sudo(self.specialist).write({'responsibility': 'undetermined'})
-        with self.assertRefused(UserError):
-            part.sudo(self.specialist).action_determine_responsibility()
-        self.assertEqual(part.state, 'received')
-
     def test_state_not_writable_by_hand(self):
         """The state field is read-only in the UI; only actions move it."""
         self.assertTrue(self.env['oldparts.part']._fields['state'].readonly)
@@ -291,3 +250,45 @@ class TestStates(OldpartsCase):
         draft.sudo(self.engineer_a).unlink()
         self.assertFalse(draft.exists())
         self.assertTrue(classified.exists())
+
+
+class TestReturnPath(OldpartsReturnsCase):
+    """The return path goes through a return shipment and its picking."""
+
+    def test_type_locked_once_shipped(self):
+        """After shipping, the disposal type cannot change any more."""
+        part = self._handed_over_part()
+        self._shipment(part)
+        self.assertEqual(part.state, 'in_return')
+        with self.assertRefused(UserError, 'can no longer change', '不能再修改处置方式'):
+            part.sudo(self.specialist).write({
+                'disposal_type': 'local_sale', 'disposal_override_reason': '改为变卖'})
+        self.assertEqual(part.disposal_type, 'return')
+
+    def test_return_path_to_responsibility(self):
+        """return: classified → handed over → in return → received → determined; disposal needs a form."""
+        part = self._handed_over_part(review_date=self._date(0))
+        self.assertEqual((part.state, part.handover_date), ('handed_over', self._date(0)))
+        shipment = self._shipment(part)
+        self.assertEqual((part.state, part.shipped_date), ('in_return', self._date(0)))
+        self._validate(shipment.sudo().picking_id)
+        self.assertEqual(part.state, 'received')
+        part.sudo(self.specialist).write({'responsibility': 'supplier', 'supplier_id': self.supplier.id})
+        part.sudo(self.specialist).action_determine_responsibility()
+        self.assertEqual(part.state, 'responsibility_determined')
+        self.assertEqual(part.responsibility_date, self._date(0))
+        with self.assertRefused(UserError, 'disposal form', '处置单'):
+            part.sudo(self.materials).action_dispose()
+        self.assertEqual(part.state, 'responsibility_determined')
+
+    def test_responsibility_needs_a_decision(self):
+        """Determining responsibility needs who; a supplier needs its name."""
+        part = self._received_part()
+        with self.assertRefused(UserError, 'choose who is responsible', '请先选择责任方'):
+            part.sudo(self.specialist).action_determine_responsibility()
+        with self.assertRefused(ValidationError, 'name the supplier', '必须填写供应商'):
+            part.sudo(self.specialist).write({'responsibility': 'supplier'})
+        part.sudo(self.specialist).write({'responsibility': 'undetermined'})
+        with self.assertRefused(UserError):
+            part.sudo(self.specialist).action_determine_responsibility()
+        self.assertEqual(part.state, 'received')
