@@ -4,7 +4,6 @@ old part through the ledger up to its hand-over (which puts it in stock at
 its dealer's old-part location) and render reports to text."""
 import subprocess
 import tempfile
-from contextlib import contextmanager
 
 from odoo.tools import config
 
@@ -62,18 +61,6 @@ class OldpartsSaleCase(OldpartsCase):
             ('type', '=', 'bank'), ('company_id', '=', cls.company.id)], limit=1)
         cls.env['ir.config_parameter'].sudo().set_param(
             'report.url', 'http://127.0.0.1:%s' % config['http_port'])
-
-    @contextmanager
-    def _refused(self, exception, regex=None):
-        """The action is refused and, as at the end of a failed request, what
-        it wrote before failing is rolled back."""
-        with (self.assertRaisesRegex(exception, regex) if regex
-              else self.assertRaises(exception)):
-            try:
-                with self.cr.savepoint():
-                    yield
-            finally:
-                self.env.clear()
 
     # ------------------------------------------------------------------
     # Old parts

@@ -19,7 +19,7 @@ class TestSaleApplication(OldpartsSaleCase):
         """Two quotes are not enough to submit."""
         application = self._create_application(
             self._handed_over_part(), quotes=(2000.0, 1900.0))
-        with self._refused(ValidationError, 'at least 3 different buyers'):
+        with self.assertRefused(ValidationError, 'at least 3 different buyers', '至少需要 3 家'):
             application.sudo(self.dealer_user_a).action_submit()
         self.assertEqual(application.state, 'draft')
 
@@ -31,7 +31,7 @@ class TestSaleApplication(OldpartsSaleCase):
             'partner_id': self.buyers[0].id, 'contact_name': '李', 'phone': '1',
             'price': 1950.0})]})
         self.assertEqual(len(application.quote_ids), 3)
-        with self._refused(ValidationError):
+        with self.assertRefused(ValidationError):
             application.sudo(self.dealer_user_a).action_submit()
 
     def test_minimum_quotes_is_configuration(self):
@@ -46,7 +46,7 @@ class TestSaleApplication(OldpartsSaleCase):
         """Submitting without choosing the buyer is refused."""
         application = self._create_application(self._handed_over_part())
         application.quote_id = False
-        with self._refused(ValidationError, 'select the quote'):
+        with self.assertRefused(ValidationError, 'select the quote'):
             application.sudo(self.dealer_user_a).action_submit()
 
     def test_below_floor_without_reason_refused(self):
@@ -57,7 +57,7 @@ class TestSaleApplication(OldpartsSaleCase):
         self.assertEqual(application.floor_price, 1530.0)
         self.assertTrue(application.is_below_floor)
         self.assertFalse(application.is_not_best_quote)
-        with self._refused(ValidationError, 'below the floor'):
+        with self.assertRefused(ValidationError, 'below the floor', '低于底价'):
             application.sudo(self.dealer_user_a).action_submit()
         application.sudo(self.dealer_user_a).below_floor_reason = \
             '锈蚀严重，三家收购商报价均低于底价。'
@@ -79,7 +79,7 @@ class TestSaleApplication(OldpartsSaleCase):
         application = self._create_application(self._handed_over_part(), select=1900.0)
         self.assertTrue(application.is_not_best_quote)
         self.assertEqual(application.best_quote_price, 2000.0)
-        with self._refused(ValidationError, 'not the best one'):
+        with self.assertRefused(ValidationError, 'not the best one', '不是最高报价'):
             application.sudo(self.dealer_user_a).action_submit()
         application.sudo(self.dealer_user_a).quote_choice_reason = '最高报价方无危废经营许可证。'
         application.sudo(self.dealer_user_a).action_submit()
@@ -95,7 +95,7 @@ class TestSaleApplication(OldpartsSaleCase):
         self.assertEqual(len(application.approval_review_ids), 2)
         self.assertIn(self.specialist, application.activity_ids.mapped('user_id'))
         self.assertNotIn(self.general_manager, application.activity_ids.mapped('user_id'))
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.general_manager).action_approve()
         application.sudo(self.specialist).action_approve()
         self.assertEqual(application.state, 'submitted')
@@ -157,7 +157,7 @@ class TestSaleApplication(OldpartsSaleCase):
         """A refusal needs a reason."""
         application = self._create_application(self._handed_over_part())
         application.sudo(self.dealer_user_a).action_submit()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.specialist).action_refuse('  ')
 
     def test_split_lot_counts_as_one_for_approval(self):
@@ -192,13 +192,13 @@ class TestSaleApplication(OldpartsSaleCase):
         """The same old part cannot be sold through two applications."""
         part = self._handed_over_part()
         self._create_application(part)
-        with self._refused(ValidationError, 'already on sale application'):
+        with self.assertRefused(ValidationError, 'already on sale application'):
             self._create_application(part)
 
     def test_part_not_for_local_sale_refused(self):
         """A part classified for destruction cannot be on a sale application."""
         part = self._handed_over_part(disposal='destroy')
-        with self._refused(ValidationError):
+        with self.assertRefused(ValidationError):
             self._create_application(part, weights=[1.0], grades=[self.heavy])
 
     def test_wrong_state_part_not_handed_over_refused(self):
@@ -207,41 +207,41 @@ class TestSaleApplication(OldpartsSaleCase):
             user=self.engineer_a, product_id=self.boom.id, scrap_value=3000.0)
         part.sudo(self.specialist).action_classify()
         application = self._create_application(part)
-        with self._refused(UserError, 'is in state'):
+        with self.assertRefused(UserError, 'is in state', '当前状态为'):
             application.sudo(self.dealer_user_a).action_submit()
 
     def test_wrong_state_actions_refused(self):
         """Approving a draft, recording the sale of a submitted lot, or submitting twice is refused."""
         application = self._create_application(self._handed_over_part())
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.specialist).action_approve()
         application.sudo(self.dealer_user_a).action_submit()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.dealer_user_a).action_submit()
         application.sudo(self.dealer_user_a).weighbridge_weight = 1.9
-        with self._refused(UserError, 'is in state'):
+        with self.assertRefused(UserError, 'is in state', '当前状态为'):
             application.sudo(self.dealer_user_a).action_execute()
 
     def test_lines_and_quotes_locked_after_submission(self):
         """Once submitted the dealer cannot change the parts or the quotes."""
         application = self._create_application(self._handed_over_part())
         application.sudo(self.dealer_user_a).action_submit()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.quote_ids[0].sudo(self.dealer_user_a).price = 3000.0
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.line_ids.sudo(self.dealer_user_a).weighed_weight = 0.5
 
     def test_wrong_role_refused(self):
         """The dealer cannot approve; the general manager cannot submit; finance cannot approve."""
         application = self._create_application(self._handed_over_part())
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.general_manager).action_submit()
         application.sudo(self.dealer_user_a).action_submit()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.dealer_user_a).action_approve()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.finance).action_approve()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.dealer_user_a).action_refuse('不同意')
 
     def test_dealer_sees_only_own_applications(self):
@@ -249,7 +249,7 @@ class TestSaleApplication(OldpartsSaleCase):
         application = self._create_application(self._handed_over_part())
         Application = self.env['oldparts.sale.application']
         self.assertFalse(Application.sudo(self.engineer_b).search([('id', '=', application.id)]))
-        with self._refused(AccessError):
+        with self.assertRefused(AccessError):
             application.sudo(self.engineer_b).read(['name'])
         self.assertTrue(Application.sudo(self.general_manager).search([('id', '=', application.id)]))
 
@@ -266,14 +266,14 @@ class TestSaleApplication(OldpartsSaleCase):
         self.assertEqual(application.market_price, 2000.0)
         Application = self.env['oldparts.sale.application']
         self.assertFalse(Application.sudo(other_specialist).search([('id', '=', application.id)]))
-        with self._refused(AccessError):
+        with self.assertRefused(AccessError):
             application.sudo(other_specialist).read(['name'])
 
     def test_dealer_cancels_draft_only(self):
         """The dealer withdraws a draft; once submitted only the specialist cancels."""
         application = self._create_application(self._handed_over_part())
         application.sudo(self.dealer_user_a).action_submit()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.dealer_user_a).action_cancel()
         application.sudo(self.specialist).action_cancel()
         self.assertEqual(application.state, 'cancel')

@@ -132,7 +132,7 @@ class TestSaleExecution(OldpartsSaleCase):
         application = self._approved_application(part)
         self._execute(application, 1.8)
         self.assertEqual(self._qty(self.boom, location), 1.0)
-        with self._refused(UserError, 'is in state'):
+        with self.assertRefused(UserError, 'is in state', '当前状态为'):
             application.sudo(self.dealer_user_a).action_execute()
         self.assertEqual(self._qty(self.boom, location), 1.0)
         moves = self.env['stock.move'].search([
@@ -144,7 +144,7 @@ class TestSaleExecution(OldpartsSaleCase):
         part = self._handed_over_part()
         application = self._approved_application(part)
         self._take_out_of_stock(part)
-        with self._refused(UserError, 'not in stock'):
+        with self.assertRefused(UserError, 'not in stock', '不在库位'):
             self._execute(application, 1.8)
         self.assertEqual(application.state, 'approved')
         self.assertFalse(application.invoice_id)
@@ -153,7 +153,7 @@ class TestSaleExecution(OldpartsSaleCase):
         """No weighbridge weight, no sale."""
         part = self._handed_over_part()
         application = self._approved_application(part)
-        with self._refused(UserError, 'weighbridge'):
+        with self.assertRefused(UserError, 'weighbridge'):
             application.sudo(self.dealer_user_a).action_execute()
 
     def test_scrap_income_account_required(self):
@@ -161,7 +161,7 @@ class TestSaleExecution(OldpartsSaleCase):
         part = self._handed_over_part()
         application = self._approved_application(part)
         self.company.oldparts_scrap_income_account_id = False
-        with self._refused(UserError, 'scrap income account'):
+        with self.assertRefused(UserError, 'scrap income account'):
             self._execute(application, 1.8)
         self.assertEqual(self._qty(self.boom, self._location(part)), 1.0)
 
@@ -169,20 +169,20 @@ class TestSaleExecution(OldpartsSaleCase):
         """The general manager cannot record the sale; the dealer and the specialist cannot register payments."""
         part = self._handed_over_part()
         application = self._approved_application(part)
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             self._execute(application, 1.8, user=self.general_manager)
         self._execute(application, 1.8, user=self.specialist)
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.dealer_user_a).action_register_payment()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.specialist).action_register_payment()
-        with self._refused(AccessError):
+        with self.assertRefused(AccessError):
             self.env['account.payment'].sudo(self.specialist).create({
                 'payment_type': 'inbound', 'partner_type': 'customer',
                 'partner_id': self.buyers[0].id, 'amount': 3600.0,
                 'journal_id': self.bank_journal.id,
                 'payment_method_id': self.env.ref('account.account_payment_method_manual_in').id})
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             application.sudo(self.finance).action_mark_paid()
 
     def test_partial_payment_keeps_application_sold(self):

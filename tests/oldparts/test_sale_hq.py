@@ -71,15 +71,15 @@ class TestSaleHQ(OldpartsSaleCase):
     def test_returned_part_not_decided_for_sale_refused(self):
         """A returned part HQ decided to scrap cannot go on a sale application."""
         part = self._returned_part(decision='scrap')
-        with self._refused(ValidationError, 'not decided for sale'):
+        with self.assertRefused(ValidationError, 'not decided for sale'):
             self._hq_application(part)
 
     def test_dealer_parts_not_on_hq_application(self):
         """A dealer's local-sale part cannot be sold by HQ, nor a returned part by a dealer."""
-        with self._refused(ValidationError, 'not decided for sale'):
+        with self.assertRefused(ValidationError, 'not decided for sale'):
             self._hq_application(self._handed_over_part())
         returned = self._returned_part()
-        with self._refused(ValidationError, 'not classified for local sale'):
+        with self.assertRefused(ValidationError, 'not classified for local sale'):
             self._create_application(returned, weights=[1.9])
 
     def test_dealers_do_not_see_hq_applications(self):
@@ -89,12 +89,12 @@ class TestSaleHQ(OldpartsSaleCase):
         Application = self.env['oldparts.sale.application']
         self.assertFalse(Application.sudo(self.dealer_user_a).search(
             [('id', '=', application.id)]))
-        with self._refused((AccessError, ValidationError)):
+        with self.assertRefused((AccessError, ValidationError)):
             Application.sudo(self.dealer_user_a).create({
                 'sale_origin': 'hq', 'dealer_id': False, 'state_id': self.state_gd.id})
 
     def test_hq_application_has_no_dealer(self):
         """A dealer on an HQ application is refused."""
-        with self._refused(ValidationError, 'has no dealer'):
+        with self.assertRefused(ValidationError, 'has no dealer'):
             self.env['oldparts.sale.application'].sudo(self.specialist).create({
                 'sale_origin': 'hq', 'dealer_id': self.dealer_a.id})

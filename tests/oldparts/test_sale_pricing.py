@@ -48,13 +48,13 @@ class TestSalePricing(OldpartsSaleCase):
         part = self._handed_over_part()
         application = self._create_application(part)
         for reduction in (12.0, 3.0):
-            with self._refused(ValidationError):
+            with self.assertRefused(ValidationError):
                 application.sudo(self.dealer_user_a).write({'remote_reduction': reduction})
 
     def test_remote_reduction_refused_outside_remote_province(self):
         """Guangdong is not remote: no further reduction."""
         part = self._handed_over_part(dealer=self.dealer_b)
-        with self._refused(ValidationError):
+        with self.assertRefused(ValidationError):
             self._create_application(part, user=self.engineer_b, remote_reduction=5.0)
 
     def test_remote_list_and_range_are_data(self):
@@ -103,7 +103,7 @@ class TestSalePricing(OldpartsSaleCase):
         application = self._create_application(
             part, user=self.engineer_b, weights=[0.4], grades=[self.light])
         self.assertFalse(application.line_ids.market_price_id)
-        with self._refused(UserError, 'no market price'):
+        with self.assertRefused(UserError, 'no market price', '没有'):
             application.sudo(self.engineer_b).action_submit()
         self.assertEqual(application.state, 'draft')
         self.assertEqual(part.state, 'handed_over')

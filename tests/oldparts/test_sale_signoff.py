@@ -49,7 +49,7 @@ class TestSaleSignoff(OldpartsSaleCase):
         self.assertEqual(signoff.state, 'submitted')
         self.assertEqual(set(parts.mapped('state')), {'in_local_disposal'})
         self.assertIn(self.specialist, signoff.activity_ids.mapped('user_id'))
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             signoff.sudo(self.dealer_user_a).action_done()
         signoff.sudo(self.specialist).action_approve()
         self.assertEqual(signoff.state, 'approved')
@@ -63,7 +63,7 @@ class TestSaleSignoff(OldpartsSaleCase):
         scrapped = signoff.scrap_ids.mapped('scrap_location_id')
         self.assertTrue(scrapped.scrap_location)
         self.assertEqual(self._qty(self.boom, scrapped), 2.0)
-        with self._refused(UserError, 'is in state'):
+        with self.assertRefused(UserError, 'is in state', '当前状态为'):
             signoff.sudo(self.dealer_user_a).action_done()
         self.assertEqual(self._qty(self.boom, scrapped), 2.0)
 
@@ -86,14 +86,14 @@ class TestSaleSignoff(OldpartsSaleCase):
     def test_gift_needs_recipient(self):
         """A gift without a recipient is refused."""
         part = self._handed_over_part('gift')
-        with self._refused(ValidationError):
+        with self.assertRefused(ValidationError):
             self._create_signoff(part, method='gift')
 
     def test_fewer_than_three_witnesses_refused(self):
         """Two witnesses are not enough."""
         signoff = self._create_signoff(self._handed_over_part('destroy'),
                                        witnesses=self.WITNESSES[:2])
-        with self._refused(ValidationError, 'at least 3 witnesses'):
+        with self.assertRefused(ValidationError, 'at least 3 witnesses', '至少需要 3 名见证人'):
             signoff.sudo(self.dealer_user_a).action_submit()
         self.assertEqual(signoff.state, 'draft')
 
@@ -101,7 +101,7 @@ class TestSaleSignoff(OldpartsSaleCase):
         """Three witnesses of two departments are refused."""
         witnesses = (('王强', '服务部'), ('刘洋', '服务部 '), ('李娜', '财务部'))
         signoff = self._create_signoff(self._handed_over_part('destroy'), witnesses=witnesses)
-        with self._refused(ValidationError, 'different departments'):
+        with self.assertRefused(ValidationError, 'different departments', '不同部门'):
             signoff.sudo(self.dealer_user_a).action_submit()
 
     def test_witness_rules_are_configuration(self):
@@ -116,32 +116,32 @@ class TestSaleSignoff(OldpartsSaleCase):
     def test_photos_required(self):
         """Without a photo the sign-off is refused."""
         signoff = self._create_signoff(self._handed_over_part('destroy'), photo=False)
-        with self._refused(UserError, 'photos'):
+        with self.assertRefused(UserError, 'photos'):
             signoff.sudo(self.dealer_user_a).action_submit()
 
     def test_method_must_match_disposal_type(self):
         """A part classified as a gift cannot be signed off as destroyed, nor a local-sale part."""
         signoff = self._create_signoff(self._handed_over_part('gift'))
-        with self._refused(UserError, 'not classified for this disposal'):
+        with self.assertRefused(UserError, 'not classified for this disposal'):
             signoff.sudo(self.dealer_user_a).action_submit()
         signoff = self._create_signoff(self._handed_over_part('local_sale'))
-        with self._refused(UserError, 'not classified for this disposal'):
+        with self.assertRefused(UserError, 'not classified for this disposal'):
             signoff.sudo(self.dealer_user_a).action_submit()
 
     def test_part_on_one_signoff_only(self):
         """The same part cannot be signed off twice."""
         part = self._handed_over_part('destroy')
         self._create_signoff(part)
-        with self._refused(ValidationError, 'already on scrap sign-off'):
+        with self.assertRefused(ValidationError, 'already on scrap sign-off'):
             self._create_signoff(part)
 
     def test_refusal_and_roles(self):
         """The general manager cannot approve the specialist's step; the specialist refuses with a reason."""
         signoff = self._create_signoff(self._handed_over_part('destroy'))
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             signoff.sudo(self.general_manager).action_submit()
         signoff.sudo(self.dealer_user_a).action_submit()
-        with self._refused(UserError):
+        with self.assertRefused(UserError):
             signoff.sudo(self.general_manager).action_approve()
         signoff.sudo(self.specialist).action_refuse('照片不清楚，请补拍。')
         self.assertEqual(signoff.state, 'draft')
