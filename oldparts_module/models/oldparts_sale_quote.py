@@ -27,6 +27,10 @@ class OldpartsSaleQuote(models.Model):
     is_best = fields.Boolean(string='Best Quote', compute='_compute_is_best')
     is_selected = fields.Boolean(string='Selected', compute='_compute_is_best')
 
+    @api.multi
+    def name_get(self):
+        return [(quote.id, '%s (%s)' % (quote.partner_id.name, quote.price)) for quote in self]
+
     @api.depends('price', 'application_id.quote_ids.price', 'application_id.quote_id')
     def _compute_is_best(self):
         for quote in self:

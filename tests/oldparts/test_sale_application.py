@@ -302,3 +302,8 @@ class TestSaleApplication(OldpartsSaleCase):
         self.assertIn(application.name, text)
         self.assertIn('1530.00', text)
         self.assertIn(self.buyers[0].name, text)
+
+    def test_selected_quote_reads_as_buyer_and_price(self):
+        """The selected quote shows its buyer and price (chatter, selection field)."""
+        application = self._create_application(self._handed_over_part())
+        self.assertEqual(application.quote_id.display_name, '%s (2000.0)' % self.buyers[0].name)
