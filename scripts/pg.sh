@@ -61,9 +61,9 @@ CONF
     if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
         as_pg "$BIN/pg_ctl" -D "$DATA" -l "$PG/postgresql.log" -w -t 60 start >/dev/null
     fi
-    as_pg "$BIN/psql" -h "$SOCK" -d postgres -qAtc "SELECT 1 FROM pg_roles WHERE rolname='odoo'" | grep -q 1 \
-        || as_pg "$BIN/psql" -h "$SOCK" -d postgres -qc "CREATE ROLE odoo LOGIN SUPERUSER"
-    as_pg "$BIN/psql" -h "$SOCK" -d postgres -qc "ALTER ROLE odoo SET extra_float_digits = 0"
+    as_pg "$BIN/psql" -h "$SOCK" -U "$OSUSER" -d postgres -qAtc "SELECT 1 FROM pg_roles WHERE rolname='odoo'" | grep -q 1 \
+        || as_pg "$BIN/psql" -h "$SOCK" -U "$OSUSER" -d postgres -qc "CREATE ROLE odoo LOGIN SUPERUSER"
+    as_pg "$BIN/psql" -h "$SOCK" -U "$OSUSER" -d postgres -qc "ALTER ROLE odoo SET extra_float_digits = 0"
 }
 
 stop() {
