@@ -1,3 +1,4 @@
+from . import oldparts_document_mixin
 from . import res_company
 from . import res_partner
 from . import res_users

@@ -14,7 +14,9 @@ class OldpartsDisposal(models.Model):
     accounting at once."""
     _name = 'oldparts.disposal'
     _description = 'Returned Old-Part Disposal Form'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin']
+    _sequence_code = 'oldparts.disposal'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
+                'oldparts.document.mixin']
     _order = 'date desc, id desc'
     _mail_post_access = 'read'
 
@@ -92,11 +94,6 @@ class OldpartsDisposal(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        if vals.get('name', '/') == '/':
-            company = self.env['res.company'].browse(vals.get('company_id')) \
-                if vals.get('company_id') else self.env.user.company_id
-            vals['name'] = self.env['ir.sequence'].with_context(
-                force_company=company.id).next_by_code('oldparts.disposal') or '/'
         return super(OldpartsDisposal, self).create(vals)
 
     @api.multi
@@ -110,22 +107,6 @@ class OldpartsDisposal(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action_label):
-        wrong = self.filtered(lambda d: d.state not in allowed)
-        if wrong:
-            states = dict(self._fields['state']._description_selection(self.env))
-            raise UserError(_(
-                'Cannot %s: disposal form %s is in state "%s".\n'
-                '无法%s：处置单 %s 当前状态为“%s”。') % (
-                action_label[0], wrong[0].name, states[wrong[0].state],
-                action_label[1], wrong[0].name, states[wrong[0].state]))
-
-    def _check_group(self, *xmlids):
-        if self.env.uid == 1 or any(self.env.user.has_group(x) for x in xmlids):
-            return
-        raise UserError(_(
-            'You are not allowed to do this on disposal forms.\n您无权执行此处置单操作。'))
-
     @api.multi
     def action_submit(self):
         self._check_group('oldparts_module.group_oldparts_specialist',

@@ -12,7 +12,9 @@ class OldpartsFreightRequest(models.Model):
     freight expense account of the company."""
     _name = 'oldparts.freight.request'
     _description = 'Old-Part Return Freight Request'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin']
+    _sequence_code = 'oldparts.freight.request'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
+                'oldparts.document.mixin']
     _order = 'request_date desc, id desc'
     _mail_post_access = 'read'
 
@@ -121,11 +123,6 @@ class OldpartsFreightRequest(models.Model):
             shipment = self.env['oldparts.return.shipment'].browse(vals['shipment_id'])
             vals.setdefault('company_id', shipment.company_id.id)
             vals.setdefault('carrier_id', shipment.carrier_id.id)
-        if vals.get('name', '/') == '/':
-            company = self.env['res.company'].browse(vals.get('company_id')) \
-                if vals.get('company_id') else self.env.user.company_id
-            vals['name'] = self.env['ir.sequence'].with_context(
-                force_company=company.id).next_by_code('oldparts.freight.request') or '/'
         return super(OldpartsFreightRequest, self).create(vals)
 
     @api.multi
@@ -139,16 +136,6 @@ class OldpartsFreightRequest(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action_label):
-        wrong = self.filtered(lambda r: r.state not in allowed)
-        if wrong:
-            states = dict(self._fields['state']._description_selection(self.env))
-            raise UserError(_(
-                'Cannot %s: freight request %s is in state "%s".\n'
-                '无法%s：运费申请单 %s 当前状态为“%s”。') % (
-                action_label[0], wrong[0].name, states[wrong[0].state],
-                action_label[1], wrong[0].name, states[wrong[0].state]))
-
     @api.multi
     def action_submit(self):
         """Ask for approval; with no step configured for the amount, the

@@ -17,22 +17,6 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Guards
     # ------------------------------------------------------------------
-    def _oldparts_check_group(self, *xmlids):
-        if self.env.uid == 1 or any(self.env.user.has_group(x) for x in xmlids):
-            return
-        raise UserError(_(
-            'You are not allowed to do this on %s.\n您无权对 %s 执行此操作。'
-        ) % (self._description, self._description))
-
-    def _oldparts_check_state(self, allowed, action_label):
-        wrong = self.filtered(lambda r: r.state not in allowed)
-        if wrong:
-            states = dict(self._fields['state']._description_selection(self.env))
-            raise UserError(_(
-                'Cannot %s: %s is in state "%s".\n无法%s：%s 当前状态为“%s”。'
-            ) % (action_label[0], wrong[0].name, states[wrong[0].state],
-                 action_label[1], wrong[0].name, states[wrong[0].state]))
-
     def _oldparts_check_parts(self, parts, disposal_types, action_label):
         """The parts are the document dealer's, of the right disposal type,
         handed over (or already in local disposal)."""

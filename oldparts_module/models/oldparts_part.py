@@ -50,7 +50,8 @@ class OldpartsPart(models.Model):
     replacement to its final disposal."""
     _name = 'oldparts.part'
     _description = 'Old Part'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _sequence_code = 'oldparts.part'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin']
     _order = 'replacement_date desc, id desc'
 
     _sql_constraints = [
@@ -365,11 +366,6 @@ class OldpartsPart(models.Model):
     def create(self, vals):
         self._check_disposal_rights(vals)
         self._check_dealer_scope(vals.get('dealer_id') or self.env.user.oldparts_dealer_id.id)
-        if vals.get('name', '/') == '/':
-            company = self.env['res.company'].browse(
-                vals.get('company_id')) if vals.get('company_id') else self.env.user.company_id
-            vals['name'] = self.env['ir.sequence'].with_context(
-                force_company=company.id).next_by_code('oldparts.part') or '/'
         part = super(OldpartsPart, self).create(vals)
         part._schedule_late_reply_activity()
         return part
@@ -429,21 +425,6 @@ class OldpartsPart(models.Model):
     def _is_specialist(self):
         return self.env.uid == 1 or self.env.user.has_group(
             'oldparts_module.group_oldparts_specialist')
-
-    def _check_group(self, *xmlids):
-        if self.env.uid == 1 or any(self.env.user.has_group(x) for x in xmlids):
-            return
-        raise UserError(_(
-            'You are not allowed to do this on old parts.\n您无权执行此旧件操作。'))
-
-    def _check_state(self, allowed, action_label):
-        wrong = self.filtered(lambda p: p.state not in allowed)
-        if wrong:
-            states = dict(self._fields['state']._description_selection(self.env))
-            raise UserError(_(
-                'Cannot %s: %s is in state "%s".\n无法%s：%s 当前状态为“%s”。'
-            ) % (action_label[0], wrong[0].name, states[wrong[0].state],
-                 action_label[1], wrong[0].name, states[wrong[0].state]))
 
     # ------------------------------------------------------------------
     # Actions (the only way the state moves)

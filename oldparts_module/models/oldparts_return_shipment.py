@@ -12,7 +12,8 @@ class OldpartsReturnShipment(models.Model):
     HQ receives them by validating that picking."""
     _name = 'oldparts.return.shipment'
     _description = 'Old-Part Return Shipment'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _sequence_code = 'oldparts.return.shipment'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin']
     _order = 'ship_date desc, id desc'
 
     _sql_constraints = [
@@ -136,11 +137,6 @@ class OldpartsReturnShipment(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        if vals.get('name', '/') == '/':
-            company = self.env['res.company'].browse(vals.get('company_id')) \
-                if vals.get('company_id') else self.env.user.company_id
-            vals['name'] = self.env['ir.sequence'].with_context(
-                force_company=company.id).next_by_code('oldparts.return.shipment') or '/'
         return super(OldpartsReturnShipment, self).create(vals)
 
     @api.multi
@@ -154,16 +150,6 @@ class OldpartsReturnShipment(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action_label):
-        wrong = self.filtered(lambda s: s.state not in allowed)
-        if wrong:
-            states = dict(self._fields['state']._description_selection(self.env))
-            raise UserError(_(
-                'Cannot %s: return shipment %s is in state "%s".\n'
-                '无法%s：返司发运单 %s 当前状态为“%s”。') % (
-                action_label[0], wrong[0].name, states[wrong[0].state],
-                action_label[1], wrong[0].name, states[wrong[0].state]))
-
     @api.multi
     def action_confirm(self):
         """Ship the packing list: the parts go in return (action_ship) and one

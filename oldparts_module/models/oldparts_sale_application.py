@@ -31,8 +31,9 @@ class OldpartsSaleApplication(models.Model):
     paid against a receipt (附件六 回款单)."""
     _name = 'oldparts.sale.application'
     _description = 'Old-Part Sale Application'
+    _sequence_code = 'oldparts.sale.application'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
-                'oldparts.local.disposal.mixin']
+                'oldparts.local.disposal.mixin', 'oldparts.document.mixin']
     _order = 'date desc, id desc'
 
     _sql_constraints = [
@@ -379,11 +380,6 @@ class OldpartsSaleApplication(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        if vals.get('name', '/') == '/':
-            company = self.env['res.company'].browse(vals['company_id']) \
-                if vals.get('company_id') else self.env.user.company_id
-            vals['name'] = self.env['ir.sequence'].with_context(
-                force_company=company.id).next_by_code('oldparts.sale.application') or '/'
         if not vals.get('state_id'):
             if vals.get('dealer_id'):
                 vals['state_id'] = self.env['res.partner'].browse(vals['dealer_id']).state_id.id
@@ -415,7 +411,7 @@ class OldpartsSaleApplication(models.Model):
     def action_refresh_prices(self):
         """Look the market prices up again (a price may have been published
         since the application was made)."""
-        self._oldparts_check_state(('draft',), ('refresh the prices', '刷新价格'))
+        self._check_state(('draft',), ('refresh the prices', '刷新价格'))
         self.mapped('line_ids')._lookup_market_price()
         return True
 
@@ -423,10 +419,10 @@ class OldpartsSaleApplication(models.Model):
     def action_submit(self):
         """The dealer submits the lot: market prices are looked up, the
         parts' local disposal starts, the approval steps are created."""
-        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+        self._check_group('oldparts_module.group_oldparts_dealer',
                                    'oldparts_module.group_oldparts_specialist',
                                    'oldparts_module.group_oldparts_materials')
-        self._oldparts_check_state(('draft',), ('submit', '提交'))
+        self._check_state(('draft',), ('submit', '提交'))
         for application in self:
             parts = application.line_ids.mapped('part_id')
             application._check_sale_parts(parts, ('submit', '提交'))
@@ -464,10 +460,10 @@ class OldpartsSaleApplication(models.Model):
         """The sale is done: the buyer weighed the lot; the parts leave the
         dealer's old-part location and the invoice at the approved price
         per ton is posted."""
-        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+        self._check_group('oldparts_module.group_oldparts_dealer',
                                    'oldparts_module.group_oldparts_specialist',
                                    'oldparts_module.group_oldparts_materials')
-        self._oldparts_check_state(('approved',), ('record the sale', '登记成交'))
+        self._check_state(('approved',), ('record the sale', '登记成交'))
         for application in self:
             if float_compare(application.weighbridge_weight, 0.0, precision_digits=3) <= 0:
                 raise UserError(_(
@@ -492,8 +488,8 @@ class OldpartsSaleApplication(models.Model):
     def action_register_payment(self):
         """Finance registers the buyer's payment against the invoice."""
         self.ensure_one()
-        self._oldparts_check_group('oldparts_module.group_oldparts_finance')
-        self._oldparts_check_state(('sold',), ('register the payment', '登记回款'))
+        self._check_group('oldparts_module.group_oldparts_finance')
+        self._check_state(('sold',), ('register the payment', '登记回款'))
         return {
             'name': _('Register Payment'),
             'type': 'ir.actions.act_window',
@@ -511,8 +507,8 @@ class OldpartsSaleApplication(models.Model):
     @api.multi
     def action_mark_paid(self):
         """The invoice is paid: called when the buyer's payment reconciles it."""
-        self._oldparts_check_group('oldparts_module.group_oldparts_finance')
-        self._oldparts_check_state(('sold',), ('mark as paid', '确认回款'))
+        self._check_group('oldparts_module.group_oldparts_finance')
+        self._check_state(('sold',), ('mark as paid', '确认回款'))
         unpaid = self.filtered(lambda a: a.invoice_id.state != 'paid')
         if unpaid:
             raise UserError(_(
@@ -553,9 +549,9 @@ class OldpartsSaleApplication(models.Model):
         sale is recorded."""
         if not (self.env.uid == 1 or self.env.user.has_group(
                 'oldparts_module.group_oldparts_specialist')):
-            self._oldparts_check_group('oldparts_module.group_oldparts_dealer')
-            self._oldparts_check_state(('draft',), ('cancel', '取消'))
-        self._oldparts_check_state(('draft', 'submitted', 'approved'), ('cancel', '取消'))
+            self._check_group('oldparts_module.group_oldparts_dealer')
+            self._check_state(('draft',), ('cancel', '取消'))
+        self._check_state(('draft', 'submitted', 'approved'), ('cancel', '取消'))
         self._approval_clear_activities()
         self.mapped('approval_review_ids').filtered(
             lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
@@ -565,10 +561,10 @@ class OldpartsSaleApplication(models.Model):
 
     @api.multi
     def action_draft(self):
-        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+        self._check_group('oldparts_module.group_oldparts_dealer',
                                    'oldparts_module.group_oldparts_specialist',
                                    'oldparts_module.group_oldparts_materials')
-        self._oldparts_check_state(('cancel',), ('reset to draft', '重置为草稿'))
+        self._check_state(('cancel',), ('reset to draft', '重置为草稿'))
         self.write({'state': 'draft'})
         return True
 

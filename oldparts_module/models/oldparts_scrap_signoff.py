@@ -24,8 +24,9 @@ class OldpartsScrapSignoff(models.Model):
     different departments, with photos, after approval."""
     _name = 'oldparts.scrap.signoff'
     _description = 'Old-Part Scrap Sign-off'
+    _sequence_code = 'oldparts.scrap.signoff'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
-                'oldparts.local.disposal.mixin']
+                'oldparts.local.disposal.mixin', 'oldparts.document.mixin']
     _order = 'disposal_date desc, id desc'
 
     _sql_constraints = [
@@ -159,11 +160,6 @@ class OldpartsScrapSignoff(models.Model):
 
     @api.model
     def create(self, vals):
-        if vals.get('name', '/') == '/':
-            company = self.env['res.company'].browse(vals['company_id']) \
-                if vals.get('company_id') else self.env.user.company_id
-            vals['name'] = self.env['ir.sequence'].with_context(
-                force_company=company.id).next_by_code('oldparts.scrap.signoff') or '/'
         return super(OldpartsScrapSignoff, self).create(vals)
 
     @api.multi
@@ -179,9 +175,9 @@ class OldpartsScrapSignoff(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_submit(self):
-        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+        self._check_group('oldparts_module.group_oldparts_dealer',
                                    'oldparts_module.group_oldparts_specialist')
-        self._oldparts_check_state(('draft',), ('submit', '提交'))
+        self._check_state(('draft',), ('submit', '提交'))
         for signoff in self:
             signoff._oldparts_check_parts(signoff.part_ids, (signoff.method,), ('submit', '提交'))
             if signoff.company_id.oldparts_signoff_photo_required and not signoff._photos():
@@ -208,9 +204,9 @@ class OldpartsScrapSignoff(models.Model):
     @api.multi
     def action_done(self):
         """The parts were destroyed (scrapped) or handed to the recipient."""
-        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+        self._check_group('oldparts_module.group_oldparts_dealer',
                                    'oldparts_module.group_oldparts_specialist')
-        self._oldparts_check_state(('approved',), ('confirm the disposal', '确认处置'))
+        self._check_state(('approved',), ('confirm the disposal', '确认处置'))
         for signoff in self:
             parts = signoff.part_ids
             parts._check_state(('in_local_disposal',), ('dispose', '处置'))
@@ -227,9 +223,9 @@ class OldpartsScrapSignoff(models.Model):
     def action_cancel(self):
         if not (self.env.uid == 1 or self.env.user.has_group(
                 'oldparts_module.group_oldparts_specialist')):
-            self._oldparts_check_group('oldparts_module.group_oldparts_dealer')
-            self._oldparts_check_state(('draft',), ('cancel', '取消'))
-        self._oldparts_check_state(('draft', 'submitted', 'approved'), ('cancel', '取消'))
+            self._check_group('oldparts_module.group_oldparts_dealer')
+            self._check_state(('draft',), ('cancel', '取消'))
+        self._check_state(('draft', 'submitted', 'approved'), ('cancel', '取消'))
         self._approval_clear_activities()
         self.mapped('approval_review_ids').filtered(
             lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
@@ -239,9 +235,9 @@ class OldpartsScrapSignoff(models.Model):
 
     @api.multi
     def action_draft(self):
-        self._oldparts_check_group('oldparts_module.group_oldparts_dealer',
+        self._check_group('oldparts_module.group_oldparts_dealer',
                                    'oldparts_module.group_oldparts_specialist')
-        self._oldparts_check_state(('cancel',), ('reset to draft', '重置为草稿'))
+        self._check_state(('cancel',), ('reset to draft', '重置为草稿'))
         self.write({'state': 'draft'})
         return True
 
