@@ -6,15 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 DB=${ODOO_TEST_DB:-oldparts_test}
 LOG=.local/test-install.log
-export PGHOST=$PWD/.local/pg/run PGUSER=odoo
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-PATH=${PGBIN:+$PGBIN:}$PATH
-
-started_pg=
-scripts/pg.sh status >/dev/null 2>&1 || started_pg=1
-scripts/pg.sh start || exit 1
-cleanup() { [ -n "$started_pg" ] && scripts/pg.sh stop; }
-trap cleanup EXIT
+source scripts/use_cluster.sh
 
 dropdb --if-exists "$DB" || exit 1
 echo "[test] installing oldparts_module in a fresh database $DB"
