@@ -13,15 +13,7 @@ cd "$(dirname "$0")/.."
 DB=${ODOO_CORE_DB:-oldparts_core}
 MODULES=${ODOO_CORE_MODULES:-stock,account,account_invoicing}
 LOG=.local/test-core.log
-export PGHOST=$PWD/.local/pg/run PGUSER=odoo
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-PATH=${PGBIN:+$PGBIN:}$PATH
-
-started_pg=
-scripts/pg.sh status >/dev/null 2>&1 || started_pg=1
-scripts/pg.sh start || exit 1
-cleanup() { [ -n "$started_pg" ] && scripts/pg.sh stop; }
-trap cleanup EXIT
+source scripts/use_cluster.sh
 
 PORT=${ODOO_HTTP_PORT:-$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 dropdb --if-exists "$DB" || exit 1
