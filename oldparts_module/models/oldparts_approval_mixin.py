@@ -134,6 +134,14 @@ class OldpartsApprovalMixin(models.AbstractModel):
         return True
 
     @api.multi
+    def action_refuse_wizard(self):
+        """Ask the approver for the reason of the refusal."""
+        action = self.env.ref('oldparts_module.oldparts_approval_refuse_action').read()[0]
+        action['context'] = {'active_model': self._name, 'active_ids': self.ids,
+                             'active_id': self.id}
+        return action
+
+    @api.multi
     def action_refuse(self, reason):
         if not (reason or '').strip():
             raise UserError(_('Give the reason of the refusal.\n请填写驳回理由。'))

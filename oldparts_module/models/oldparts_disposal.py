@@ -92,10 +92,6 @@ class OldpartsDisposal(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model
-    def create(self, vals):
-        return super(OldpartsDisposal, self).create(vals)
-
     @api.multi
     def unlink(self):
         if self.filtered(lambda d: d.state not in ('draft', 'cancel')):
@@ -155,14 +151,6 @@ class OldpartsDisposal(models.Model):
         self._check_state(('refused', 'cancel'), ('reset to draft', '重置为草稿'))
         self.write({'state': 'draft'})
         return True
-
-    @api.multi
-    def action_refuse_wizard(self):
-        """Ask the approver for the reason of the refusal."""
-        action = self.env.ref('oldparts_module.oldparts_approval_refuse_action').read()[0]
-        action['context'] = {'active_model': self._name, 'active_ids': self.ids,
-                             'active_id': self.id}
-        return action
 
     @api.multi
     def action_view_pickings(self):

@@ -168,14 +168,6 @@ class OldpartsFreightRequest(models.Model):
         return True
 
     @api.multi
-    def action_refuse_wizard(self):
-        """Ask the approver for the reason of the refusal."""
-        action = self.env.ref('oldparts_module.oldparts_approval_refuse_action').read()[0]
-        action['context'] = {'active_model': self._name, 'active_ids': self.ids,
-                             'active_id': self.id}
-        return action
-
-    @api.multi
     def action_view_invoice(self):
         self.ensure_one()
         action = self.env.ref('account.action_invoice_tree2').read()[0]

@@ -135,10 +135,6 @@ class OldpartsReturnShipment(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model
-    def create(self, vals):
-        return super(OldpartsReturnShipment, self).create(vals)
-
     @api.multi
     def unlink(self):
         if self.filtered(lambda s: s.state not in ('draft', 'cancel')):

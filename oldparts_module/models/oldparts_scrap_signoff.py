@@ -158,10 +158,6 @@ class OldpartsScrapSignoff(models.Model):
                     signoff.name, minimum, len(departments),
                     signoff.name, minimum, len(departments)))
 
-    @api.model
-    def create(self, vals):
-        return super(OldpartsScrapSignoff, self).create(vals)
-
     @api.multi
     def unlink(self):
         if self.filtered(lambda s: s.state not in ('draft', 'cancel')):
