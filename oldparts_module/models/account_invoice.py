@@ -26,11 +26,11 @@ class AccountInvoice(models.Model):
     def action_invoice_paid(self):
         res = super(AccountInvoice, self).action_invoice_paid()
         self._oldparts_sale_applications('sold').filtered(
-            lambda a: a.invoice_id.state == 'paid').action_mark_paid()
+            lambda a: a.invoice_id.state == 'paid')._action_mark_paid()
         return res
 
     @api.multi
     def action_invoice_re_open(self):
         res = super(AccountInvoice, self).action_invoice_re_open()
-        self._oldparts_sale_applications('paid').write({'state': 'sold'})
+        self._oldparts_sale_applications('paid')._action_reopen()
         return res

@@ -18,7 +18,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
 
     approval_review_ids = fields.One2many(
         'oldparts.approval.review', 'res_id', string='Approvals',
-        domain=lambda self: [('res_model', '=', self._name)], copy=False)
+        domain=lambda self: [('res_model', '=', self._name)], copy=False, readonly=True)
     approval_pending_group_id = fields.Many2one(
         'res.groups', string='Awaiting Approval By',
         compute='_compute_approval_pending')
@@ -130,7 +130,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
                 following.sudo().write({'status': 'pending'})
                 record._approval_notify_pending()
             else:
-                record._approval_done()
+                record._action_env()._approval_done()
         return True
 
     @api.multi
@@ -159,7 +159,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
             record.invalidate_cache(['approval_review_ids'], record.ids)
             record._approval_clear_activities()
             record.message_post(body=_('Refused: %s. Reason: %s') % (pending.name, reason))
-            record._approval_refused(reason)
+            record._action_env()._approval_refused(reason)
         return True
 
     def _approval_done(self):

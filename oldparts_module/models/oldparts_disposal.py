@@ -18,6 +18,7 @@ class OldpartsDisposal(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
                 'oldparts.document.mixin']
     _order = 'date desc, id desc'
+    _oldparts_holding_states = ('draft', 'to_approve', 'approved')
     _mail_post_access = 'read'
 
     _sql_constraints = [
@@ -92,27 +93,29 @@ class OldpartsDisposal(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.multi
-    def unlink(self):
-        if self.filtered(lambda d: d.state not in ('draft', 'cancel')):
-            raise UserError(_(
-                'Only draft or cancelled disposal forms can be deleted.\n'
-                '只能删除草稿或已取消的处置单。'))
-        return super(OldpartsDisposal, self).unlink()
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _oldparts_transitions(self):
+        hq = ('oldparts_module.group_oldparts_specialist',
+              'oldparts_module.group_oldparts_materials')
+        return {
+            'action_submit': (('draft',), hq, _('submit')),
+            'action_done': (('approved',), hq, _('carry out')),
+            'action_cancel': (('draft', 'to_approve', 'approved', 'refused'), hq, _('cancel')),
+            'action_draft': (('refused', 'cancel'), hq, _('reset to draft')),
+        }
+
+    def _oldparts_held_parts(self):
+        return self.line_ids.mapped('part_id')
+
     @api.multi
     def action_submit(self):
-        self._check_group('oldparts_module.group_oldparts_specialist',
-                          'oldparts_module.group_oldparts_materials')
-        self._check_state(('draft',), ('submit', '提交'))
-        for disposal in self:
+        self._check_transition('action_submit')
+        for disposal in self._action_env():
             if not disposal.line_ids:
-                raise UserError(_(
-                    'Disposal form %s has no parts.\n处置单 %s 没有旧件。') % (
-                    disposal.name, disposal.name))
+                raise UserError(_('Disposal form %(form)s has no parts.') % {
+                    'form': disposal.name})
             disposal.line_ids._check_ready()
             disposal.write({'state': 'to_approve'})
             if disposal._approval_request():
@@ -122,34 +125,32 @@ class OldpartsDisposal(models.Model):
     @api.multi
     def action_done(self):
         """Carry out the approved decisions: transfers, scraps, supplier
-        returns and refunds, then the ledger (hq_decision, action_dispose)."""
-        self._check_group('oldparts_module.group_oldparts_specialist',
-                          'oldparts_module.group_oldparts_materials')
-        self._check_state(('approved',), ('carry out', '执行'))
-        for disposal in self:
+        returns and refunds, then the ledger (hq_decision, disposal)."""
+        self._check_transition('action_done')
+        for disposal in self._action_env():
             disposal.line_ids._check_ready()
             disposal._carry_out_transfers()
             disposal._carry_out_scraps()
             disposal._carry_out_refunds()
             for line in disposal.line_ids:
-                line.part_id.hq_decision = line.decision
+                line.part_id.sudo()._action_write({'hq_decision': line.decision})
             to_dispose = disposal.line_ids.filtered(lambda l: l.decision != 'sell').mapped('part_id')
-            to_dispose.with_context(oldparts_disposal_done=True).action_dispose()
+            to_dispose.sudo()._action_dispose()
             disposal.write({'state': 'done',
                             'done_date': fields.Date.context_today(disposal)})
         return True
 
     @api.multi
     def action_cancel(self):
-        self._check_state(('draft', 'to_approve', 'approved', 'refused'), ('cancel', '取消'))
+        self._check_transition('action_cancel')
         self._approval_clear_activities()
-        self.write({'state': 'cancel'})
+        self._action_write({'state': 'cancel'})
         return True
 
     @api.multi
     def action_draft(self):
-        self._check_state(('refused', 'cancel'), ('reset to draft', '重置为草稿'))
-        self.write({'state': 'draft'})
+        self._check_transition('action_draft')
+        self._action_write({'state': 'draft'})
         return True
 
     @api.multi
@@ -183,10 +184,11 @@ class OldpartsDisposal(models.Model):
         return self.amount_total
 
     def _approval_done(self):
-        self.sudo().filtered(lambda d: d.state == 'to_approve').write({'state': 'approved'})
+        self.sudo().filtered(lambda d: d.state == 'to_approve')._action_write(
+            {'state': 'approved'})
 
     def _approval_refused(self, reason):
-        self.sudo().write({'state': 'refused'})
+        self.sudo()._action_write({'state': 'refused'})
 
     # ------------------------------------------------------------------
     # Carrying out
@@ -278,7 +280,7 @@ class OldpartsDisposal(models.Model):
             refund = self.env['account.invoice'].sudo().with_context(
                 type='in_refund', company_id=self.company_id.id).create(
                 self._prepare_refund_values(supplier, lines))
-            lines.sudo().write({'refund_id': refund.id})
+            lines.sudo()._action_env().write({'refund_id': refund.id})
 
     def _prepare_refund_values(self, supplier, lines):
         self.ensure_one()

@@ -17,7 +17,9 @@ class OldpartsDisposalLine(models.Model):
     """The decision on one returned old part."""
     _name = 'oldparts.disposal.line'
     _description = 'Returned Old-Part Disposal Decision'
+    _inherit = 'oldparts.document.line.mixin'
     _order = 'disposal_id, id'
+    _oldparts_parent_field = 'disposal_id'
 
     _sql_constraints = [
         ('part_disposal_uniq', 'unique(disposal_id, part_id)',
@@ -100,17 +102,6 @@ class OldpartsDisposalLine(models.Model):
                 raise ValidationError(_(
                     'Old part %s belongs to another company.\n旧件 %s 属于其他公司。'
                 ) % (line.part_id.name, line.part_id.name))
-            if line.disposal_id.state in ('refused', 'cancel'):
-                continue
-            other = line.search([
-                ('part_id', '=', line.part_id.id), ('id', '!=', line.id),
-                ('disposal_id.state', 'not in', ('refused', 'cancel'))], limit=1)
-            if other:
-                raise ValidationError(_(
-                    'Old part %s is already on disposal form %s.\n'
-                    '旧件 %s 已在处置单 %s 中。') % (
-                    line.part_id.name, other.disposal_id.name,
-                    line.part_id.name, other.disposal_id.name))
 
     def _check_ready(self):
         """Each part must be judged, still undecided, and (when stocked) in

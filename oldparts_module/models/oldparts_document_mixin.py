@@ -1,44 +1,422 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
-from odoo.exceptions import UserError
+import json
+import math
+from datetime import timedelta
+
+from lxml import etree
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+
+class _ActionToken(str):
+    """Marks the environment of a process step (see ``_action_env``).
+
+    A client can send any JSON value in the context, but never this very
+    object: the guards compare by identity. A ``str`` so that a context
+    carrying it still serialises (reports, returned actions)."""
+    __slots__ = ()
+
+
+_ACTION_TOKEN = _ActionToken('oldparts_action')
+_ACTION_KEY = 'oldparts_action_token'
+
+# Bounds of what a person can mean: beyond them a value is a typing error
+# or an attack, refused with a message before it reaches the database.
+MAX_AMOUNT = 1e12
+MIN_DATE = '2000-01-01'
+MAX_YEARS_AHEAD = 5
+MAX_INDEXED_CHAR = 256
+MAX_TEXT = 20000
+
+
+def field_labels(self, fnames):
+    descriptions = self.fields_get(fnames, ['string'])
+    return ['"%s"' % descriptions.get(f, {}).get('string', f) for f in fnames]
+
+
+def check_values(self, vals):
+    """Values no person means are refused before they reach the
+    database: NaN and infinite or absurd numbers, dates before 2000 or
+    years ahead, text longer than an index or a page holds."""
+    # _() finds the user's language through the caller's ``self``
+    max_date = fields.Date.to_string(fields.Date.from_string(
+        fields.Date.context_today(self)) + timedelta(days=365 * MAX_YEARS_AHEAD))
+    for fname, value in vals.items():
+        field = self._fields.get(fname)
+        if field is None or value is None or value is False:
+            continue
+        label = field_labels(self, [fname])[0]
+        if field.type in ('float', 'monetary', 'integer'):
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                number = float('nan')
+            if math.isnan(number) or math.isinf(number) or abs(number) >= MAX_AMOUNT:
+                raise ValidationError(_(
+                    '%(field)s: %(value)s is not a valid number.') % {
+                    'field': label, 'value': value})
+        elif field.type == 'date':
+            text = str(value)[:10]
+            try:
+                fields.Date.from_string(text)
+            except (TypeError, ValueError):
+                raise ValidationError(_('%(field)s: %(value)s is not a date.') % {
+                    'field': label, 'value': value})
+            if text < MIN_DATE or text > max_date:
+                raise ValidationError(_(
+                    '%(field)s: %(value)s is not a plausible date (from %(min)s '
+                    'to %(max)s).') % {
+                    'field': label, 'value': text, 'min': MIN_DATE, 'max': max_date})
+        elif field.type in ('char', 'text', 'html') and isinstance(value, str):
+            limit = MAX_INDEXED_CHAR if (field.type == 'char' and field.index) \
+                else (getattr(field, 'size', None) or MAX_TEXT)
+            if len(value) > limit:
+                raise ValidationError(_(
+                    '%(field)s is too long: %(length)s characters, at most '
+                    '%(limit)s.') % {'field': label, 'length': len(value), 'limit': limit})
+
+
+def in_action(env):
+    """True inside a process step of the module (never for a client call)."""
+    return env.context.get(_ACTION_KEY) is _ACTION_TOKEN
 
 
 class OldpartsDocumentMixin(models.AbstractModel):
-    """What every old-parts document shares: its number from a sequence
-    taken in create() (per company, never burnt by a default), and the
-    role and state guards of its action_* methods, with messages in English
-    and Chinese."""
+    """What every old-parts document shares:
+
+    - its number from a sequence taken in create(), never chosen by a client;
+    - one declaration of its state machine (``_oldparts_transitions``): the
+      states each action leaves from and the groups allowed to take it. The
+      guards of the action_* methods and the buttons of the form (see
+      ``fields_view_get``) both read it;
+    - the server holds the process: a field read-only in the record's state
+      by its declaration (``readonly``/``states``) -- the state, the fields
+      set by the steps, what an approval depended on -- is written only by
+      the module's own steps (``_action_env``), never by a client, whatever
+      it sends;
+    - a document that mattered (submitted once) is never deleted;
+    - values no person means (NaN, infinity, absurd amounts and dates,
+      oversized text) are refused with a message."""
     _name = 'oldparts.document.mixin'
     _description = 'Old Parts Document'
 
     # ir.sequence code of the document's number (name); None: not numbered
     _sequence_code = None
+    # states in which a document may be deleted (when it never left draft)
+    _oldparts_deletable_states = ('draft', 'cancel')
+    # states in which the document holds its parts (_oldparts_held_parts):
+    # a part is on one such document at most
+    _oldparts_holding_states = ()
 
-    @api.model
-    def create(self, vals):
-        if self._sequence_code and vals.get('name', '/') == '/':
-            company = self.env['res.company'].browse(vals['company_id']) \
-                if vals.get('company_id') else self.env.user.company_id
-            vals['name'] = self.env['ir.sequence'].with_context(
-                force_company=company.id).next_by_code(self._sequence_code) or '/'
-        return super(OldpartsDocumentMixin, self).create(vals)
+    oldparts_engaged = fields.Boolean(
+        string='Submitted Once', readonly=True, copy=False,
+        help='The document left draft once: it is kept, never deleted.')
+
+    # ------------------------------------------------------------------
+    # The state machine
+    # ------------------------------------------------------------------
+    def _oldparts_transitions(self):
+        """``{action_method: (from_states, group_xmlids, label)}``: the states
+        the action leaves from and the groups whose members may take it
+        (empty: every user with write access). A method, so that the labels
+        are translated in the user's language when read."""
+        return {}
+
+    def _oldparts_user_in(self, group_xmlids):
+        if not group_xmlids or self.env.uid == SUPERUSER_ID:
+            return True
+        return any(self.env.user.has_group(xmlid) for xmlid in group_xmlids)
+
+    def _check_transition(self, action):
+        """Refuse the action unless the user may take it and every record is
+        in a state it leaves from."""
+        from_states, groups, label = self._oldparts_transitions()[action]
+        if not in_action(self.env):
+            self._check_group(*groups)
+        self._check_state(from_states, label)
 
     def _check_group(self, *xmlids):
         """The current user is in one of the groups (or is the superuser)."""
-        if self.env.uid == 1 or any(self.env.user.has_group(x) for x in xmlids):
+        if self._oldparts_user_in(xmlids):
             return
-        names = ', '.join(self.mapped('display_name'))
-        raise UserError(_(
-            'You are not allowed to do this on %s.\n您无权对 %s 执行此操作。') % (names, names))
+        raise UserError(_('You are not allowed to do this on %(documents)s.') % {
+            'documents': ', '.join(self.mapped('display_name'))})
 
     def _check_state(self, allowed, action_label):
-        """Every record is in one of the allowed states; ``action_label`` is
-        the (English, Chinese) name of the action for the message."""
+        """Every record is in one of the allowed states."""
         wrong = self.filtered(lambda r: r.state not in allowed)
         if wrong:
             states = dict(self._fields['state']._description_selection(self.env))
             raise UserError(_(
-                'Cannot %s: %s is in state "%s".\n无法%s：%s 当前状态为“%s”。'
-            ) % (action_label[0], wrong[0].display_name, states[wrong[0].state],
-                 action_label[1], wrong[0].display_name, states[wrong[0].state]))
+                'Cannot %(action)s: %(document)s is in state "%(state)s".') % {
+                'action': action_label, 'document': wrong[0].display_name,
+                'state': states[wrong[0].state]})
+
+    def _action_env(self):
+        """The records in the environment of a process step: the guards of
+        write() let the step set the fields clients may not."""
+        return self.with_context(**{_ACTION_KEY: _ACTION_TOKEN})
+
+    def _action_write(self, vals):
+        return self._action_env().write(vals)
+
+    @api.model
+    def fields_view_get(self, view_id=None, view_type='form', toolbar=False, submenu=False):
+        """Buttons of declared actions show in the states the action leaves
+        from, to the groups allowed to take it."""
+        res = super(OldpartsDocumentMixin, self).fields_view_get(
+            view_id=view_id, view_type=view_type, toolbar=toolbar, submenu=submenu)
+        if view_type != 'form' or 'state' not in self._fields:
+            return res
+        transitions = self._oldparts_transitions()
+        arch = etree.fromstring(res['arch'])
+        changed = False
+        for node in arch.iter('button'):
+            transition = transitions.get(node.get('name'))
+            if not transition or node.get('type') != 'object':
+                continue
+            from_states, groups = transition[0], transition[1]
+            modifiers = json.loads(node.get('modifiers') or '{}')
+            if not self._oldparts_user_in(groups):
+                modifiers['invisible'] = True
+            elif modifiers.get('invisible') is not True:
+                condition = [['state', 'not in', list(from_states)]]
+                current = modifiers.get('invisible')
+                modifiers['invisible'] = expression.OR([condition, current]) \
+                    if current else condition
+            node.set('modifiers', json.dumps(modifiers))
+            changed = True
+        if changed:
+            res['arch'] = etree.tostring(arch, encoding='unicode')
+        return res
+
+    # ------------------------------------------------------------------
+    # What clients may write
+    # ------------------------------------------------------------------
+    def _oldparts_field_locked(self, fname, state):
+        """The field is read-only in ``state`` by its declaration."""
+        field = self._fields.get(fname)
+        if field is None:
+            return False
+        readonly = field.readonly
+        for attribute, value in (field.states or {}).get(state, []):
+            if attribute == 'readonly':
+                readonly = value
+        return bool(readonly)
+
+    def _oldparts_check_client_write(self, vals):
+        if in_action(self.env):
+            return
+        for record in self:
+            state = record.state if 'state' in record._fields else None
+            locked = [fname for fname in vals if record._oldparts_field_locked(fname, state)]
+            if locked:
+                raise UserError(_(
+                    '%(document)s: %(fields)s cannot be changed here. The state and the '
+                    'fields set by the process steps change only through the buttons; '
+                    'what an approval depended on is fixed once submitted (send the '
+                    'document back to draft to change it).') % {
+                    'document': record.display_name,
+                    'fields': ', '.join(record._oldparts_field_labels(locked))})
+
+    def _oldparts_check_client_create(self, vals):
+        """A client creates a document in its first state, numbered by the
+        sequence: read-only fields may carry only their default."""
+        if in_action(self.env):
+            return
+        fnames = [f for f in vals if f in self._fields]
+        if 'state' in self._fields:
+            fnames.append('state')
+        defaults = self.default_get(fnames)
+        state = defaults.get('state')
+        locked = []
+        for fname, value in vals.items():
+            if not self._oldparts_field_locked(fname, state):
+                continue
+            if not value or value == defaults.get(fname):
+                continue
+            if fname == 'name' and value == '/':
+                continue
+            locked.append(fname)
+        if locked:
+            raise UserError(_(
+                '%(fields)s cannot be set when a %(model)s is created: the sequence '
+                'gives the number, and the process steps set the state and what '
+                'follows from it.') % {
+                'fields': ', '.join(self._oldparts_field_labels(locked)),
+                'model': self._description})
+
+    def _oldparts_field_labels(self, fnames):
+        return field_labels(self, fnames)
+
+    def _oldparts_check_company(self, vals):
+        """A client creates and moves documents only in its own companies."""
+        company_id = vals.get('company_id')
+        if not company_id or in_action(self.env) or self.env.uid == SUPERUSER_ID:
+            return
+        if company_id not in self.env.user.company_ids.ids:
+            raise UserError(_('You cannot work on documents of a company you are not in.'))
+
+    # ------------------------------------------------------------------
+    # One part, one open document
+    # ------------------------------------------------------------------
+    def _oldparts_held_parts(self):
+        """The parts on this document (none for a document without parts)."""
+        return self.env['oldparts.part']
+
+    def _oldparts_ref(self):
+        self.ensure_one()
+        return '%s,%s' % (self._name, self.id)
+
+    def _oldparts_sync_holds(self):
+        """Each open document holds its parts in the part's
+        ``live_document_ref``: a part already held by another open document
+        is refused. Holding writes the part's row, so two transactions
+        putting the same part on two documents at once collide in the
+        database (the second one fails to serialise and is retried, then
+        refused here), not only in Python."""
+        if not self._oldparts_holding_states:
+            return
+        Part = self.env['oldparts.part'].sudo()
+        for document in self.sudo():
+            ref = document._oldparts_ref()
+            held = document._oldparts_held_parts().sudo() \
+                if document.state in document._oldparts_holding_states else Part
+            current = Part.search([('live_document_ref', '=', ref)])
+            released = current - held
+            if released:
+                released._action_write({'live_document_ref': False})
+            for part in held - current:
+                if part.live_document_ref:
+                    model, res_id = part.live_document_ref.split(',')
+                    other = self.env[model].sudo().browse(int(res_id))
+                    raise ValidationError(_(
+                        'Old part %(part)s is already on %(document)s: a part is on one '
+                        'open document at a time.') % {
+                        'part': part.name, 'document': other.display_name})
+            (held - current)._action_write({'live_document_ref': ref})
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        self._oldparts_check_client_create(vals)
+        check_values(self, vals)
+        self._oldparts_check_company(vals)
+        if self._sequence_code and vals.get('name', '/') in ('/', False):
+            company = self.env['res.company'].browse(vals['company_id']) \
+                if vals.get('company_id') else self.env.user.company_id
+            vals['name'] = self.env['ir.sequence'].with_context(
+                force_company=company.id).next_by_code(self._sequence_code) or '/'
+        record = super(OldpartsDocumentMixin, self).create(vals)
+        record._oldparts_sync_holds()
+        return record
+
+    @api.multi
+    def write(self, vals):
+        self._oldparts_check_client_write(vals)
+        check_values(self, vals)
+        self._oldparts_check_company(vals)
+        if vals.get('state') and vals['state'] not in ('draft', 'cancel'):
+            vals = dict(vals, oldparts_engaged=True)
+        res = super(OldpartsDocumentMixin, self).write(vals)
+        if self._oldparts_holding_states and vals.keys() - {'live_document_ref'}:
+            self._oldparts_sync_holds()
+        return res
+
+    @api.multi
+    def copy(self, default=None):
+        """Duplicating copies what the user sees (read-only fields included)
+        into a new draft; the guards apply to clients' values only."""
+        return super(OldpartsDocumentMixin, self._action_env()).copy(
+            default=default).with_env(self.env)
+
+    @api.multi
+    def unlink(self):
+        """Only a document that never left draft is deleted: once submitted
+        it has approvals, moves or entries, and a mistake is corrected by
+        cancelling or reversing it."""
+        for record in self:
+            if record.oldparts_engaged or (
+                    'state' in record._fields
+                    and record.state not in record._oldparts_deletable_states):
+                raise UserError(_(
+                    '%(document)s cannot be deleted: it has been submitted. Cancel it '
+                    '(or reverse it) instead.') % {'document': record.display_name})
+        holding = self.filtered(lambda r: r._oldparts_holding_states)
+        refs = [r._oldparts_ref() for r in holding]
+        res = super(OldpartsDocumentMixin, self).unlink()
+        if refs:
+            parts = self.env['oldparts.part'].sudo().search([('live_document_ref', 'in', refs)])
+            parts._action_write({'live_document_ref': False})
+        return res
+
+
+class OldpartsDocumentLineMixin(models.AbstractModel):
+    """Lines of an old-parts document: editable only while their document
+    is open for editing (draft), but for the fields named free; the
+    document's parts are held again after every change."""
+    _name = 'oldparts.document.line.mixin'
+    _description = 'Old Parts Document Line'
+
+    # the many2one to the document
+    _oldparts_parent_field = None
+    # fields still editable once the document left draft
+    _oldparts_line_free_fields = ()
+    # document states in which its lines may change
+    _oldparts_parent_open_states = ('draft',)
+
+    def _oldparts_parents(self):
+        return self.sudo().mapped(self._oldparts_parent_field)
+
+    def _action_env(self):
+        """See OldpartsDocumentMixin._action_env."""
+        return self.with_context(**{_ACTION_KEY: _ACTION_TOKEN})
+
+    def _oldparts_check_parent_open(self, parents, fnames=None):
+        if in_action(self.env):
+            return
+        if fnames is not None and not set(fnames) - set(self._oldparts_line_free_fields):
+            return
+        closed = parents.filtered(lambda p: p.state not in self._oldparts_parent_open_states)
+        if closed:
+            states = dict(closed._fields['state']._description_selection(self.env))
+            raise UserError(_(
+                '%(document)s is in state "%(state)s": its lines can no longer change '
+                '(send it back to draft to change them).') % {
+                'document': closed[0].display_name, 'state': states[closed[0].state]})
+
+    @api.model
+    def create(self, vals):
+        parent_id = vals.get(self._oldparts_parent_field)
+        parent = self[self._oldparts_parent_field].browse(parent_id).sudo() \
+            if parent_id else self[self._oldparts_parent_field]
+        self._oldparts_check_parent_open(parent)
+        check_values(self, vals)
+        line = super(OldpartsDocumentLineMixin, self).create(vals)
+        line._oldparts_parents()._oldparts_sync_holds()
+        return line
+
+    @api.multi
+    def write(self, vals):
+        before = self._oldparts_parents()
+        self._oldparts_check_parent_open(before, list(vals))
+        if vals.get(self._oldparts_parent_field):
+            self._oldparts_check_parent_open(
+                self[self._oldparts_parent_field].browse(vals[self._oldparts_parent_field]).sudo())
+        check_values(self, vals)
+        res = super(OldpartsDocumentLineMixin, self).write(vals)
+        (before | self._oldparts_parents())._oldparts_sync_holds()
+        return res
+
+    @api.multi
+    def unlink(self):
+        parents = self._oldparts_parents()
+        self._oldparts_check_parent_open(parents.filtered(lambda p: p.state != 'cancel'))
+        res = super(OldpartsDocumentLineMixin, self).unlink()
+        parents.exists()._oldparts_sync_holds()
+        return res

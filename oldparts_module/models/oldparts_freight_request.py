@@ -125,29 +125,29 @@ class OldpartsFreightRequest(models.Model):
             vals.setdefault('carrier_id', shipment.carrier_id.id)
         return super(OldpartsFreightRequest, self).create(vals)
 
-    @api.multi
-    def unlink(self):
-        if self.filtered(lambda r: r.state not in ('draft', 'cancel')):
-            raise UserError(_(
-                'Only draft or cancelled freight requests can be deleted.\n'
-                '只能删除草稿或已取消的运费申请单。'))
-        return super(OldpartsFreightRequest, self).unlink()
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _oldparts_transitions(self):
+        requesters = ('oldparts_module.group_oldparts_dealer',
+                      'oldparts_module.group_oldparts_specialist')
+        return {
+            'action_submit': (('draft',), requesters, _('submit')),
+            'action_cancel': (('draft', 'to_approve', 'refused'), requesters, _('cancel')),
+            'action_draft': (('refused', 'cancel'), requesters, _('reset to draft')),
+        }
+
     @api.multi
     def action_submit(self):
         """Ask for approval; with no step configured for the amount, the
         request is approved at once."""
-        self._check_state(('draft',), ('submit', '提交'))
-        for request in self:
+        self._check_transition('action_submit')
+        for request in self._action_env():
             if request.shipment_id.state not in ('shipped', 'done'):
                 raise UserError(_(
-                    'Freight request %s: return shipment %s has not been shipped.\n'
-                    '运费申请单 %s：返司发运单 %s 尚未发运。') % (
-                    request.name, request.shipment_id.name,
-                    request.name, request.shipment_id.name))
+                    'Freight request %(request)s: return shipment %(shipment)s has not '
+                    'been shipped.') % {'request': request.name,
+                                        'shipment': request.shipment_id.name})
             request._freight_account()
             request.write({'state': 'to_approve'})
             if request._approval_request():
@@ -156,15 +156,15 @@ class OldpartsFreightRequest(models.Model):
 
     @api.multi
     def action_cancel(self):
-        self._check_state(('draft', 'to_approve', 'refused'), ('cancel', '取消'))
+        self._check_transition('action_cancel')
         self._approval_clear_activities()
-        self.write({'state': 'cancel'})
+        self._action_write({'state': 'cancel'})
         return True
 
     @api.multi
     def action_draft(self):
-        self._check_state(('refused', 'cancel'), ('reset to draft', '重置为草稿'))
-        self.write({'state': 'draft'})
+        self._check_transition('action_draft')
+        self._action_write({'state': 'draft'})
         return True
 
     @api.multi
@@ -187,14 +187,15 @@ class OldpartsFreightRequest(models.Model):
         for request in self.sudo():
             if request.state != 'to_approve':
                 continue
+            vals = {'state': 'approved'}
             if not request.invoice_id:
-                request.invoice_id = request._create_vendor_bill()
-            request.state = 'approved'
+                vals['invoice_id'] = request._create_vendor_bill().id
+            request._action_write(vals)
             request.message_post(body=_('Approved; vendor bill created for %s.')
                                  % request.carrier_id.display_name)
 
     def _approval_refused(self, reason):
-        self.sudo().write({'state': 'refused'})
+        self.sudo()._action_write({'state': 'refused'})
 
     # ------------------------------------------------------------------
     # Business methods

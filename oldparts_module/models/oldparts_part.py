@@ -10,6 +10,8 @@ from odoo.addons import decimal_precision as dp
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
+from .oldparts_document_mixin import in_action
+
 DISPOSAL_TYPES = [
     ('return', 'Return to Company'),
     ('local_sale', 'Local Sale'),
@@ -39,10 +41,20 @@ STATES = [
     ('received', 'Received at HQ'),
     ('responsibility_determined', 'Responsibility Determined'),
     ('disposed', 'Disposed'),
+    ('written_off', 'Written Off'),
     ('cancel', 'Cancelled'),
 ]
 # The disposal type is decided; it can no longer change from these states on.
 LOCKED_TYPE_STATES = ('in_return', 'received', 'responsibility_determined', 'disposed')
+# From the hand-over on, the part's stock move was made from what was
+# recorded: the record is fixed (read-only by its declaration, which the
+# web client shows and write() enforces).
+HANDED_OVER_STATES = ('handed_over', 'in_return', 'in_local_disposal', 'received',
+                      'responsibility_determined', 'disposed', 'written_off', 'cancel')
+LOCKED_AFTER_HANDOVER = {state: [('readonly', True)] for state in HANDED_OVER_STATES}
+SPECIALIST = 'oldparts_module.group_oldparts_specialist'
+MATERIALS = 'oldparts_module.group_oldparts_materials'
+DEALER = 'oldparts_module.group_oldparts_dealer'
 
 
 class OldpartsPart(models.Model):
@@ -81,11 +93,12 @@ class OldpartsPart(models.Model):
         'res.partner', string='Dealer', required=True, index=True,
         domain=[('is_oldparts_dealer', '=', True)], track_visibility='onchange',
         default=lambda self: self.env.user.oldparts_dealer_id,
-        states={'disposed': [('readonly', True)], 'cancel': [('readonly', True)]})
+        states=LOCKED_AFTER_HANDOVER)
     engineer_id = fields.Many2one(
         'res.users', string='Applicant (Engineer)', index=True,
         default=lambda self: self.env.user, track_visibility='onchange',
-        help='Applicant: the engineer who replaced the part and must hand it over.')
+        help='Applicant: the engineer who replaced the part and must hand it over.',
+        states=LOCKED_AFTER_HANDOVER)
     state_id = fields.Many2one(
         'res.country.state', string='Region', index=True,
         help='Province where the part was replaced.')
@@ -96,12 +109,16 @@ class OldpartsPart(models.Model):
         string='Equipment No.', index=True, help="The machine's vehicle code.")
     product_id = fields.Many2one(
         'product.product', string='Material Code', required=True, index=True,
-        help='Material code of the replaced part.')
-    lot_name = fields.Char(string='Serial / Lot of the Failed Part')
+        help='Material code of the replaced part.',
+        states=LOCKED_AFTER_HANDOVER)
+    lot_name = fields.Char(
+        string='Serial / Lot of the Failed Part', states=LOCKED_AFTER_HANDOVER)
     quantity = fields.Float(
         string='Quantity', required=True, default=1.0,
-        digits=dp.get_precision('Product Unit of Measure'))
-    price_unit = fields.Monetary(string='Unit Price', currency_field='currency_id')
+        digits=dp.get_precision('Product Unit of Measure'),
+        states=LOCKED_AFTER_HANDOVER)
+    price_unit = fields.Monetary(
+        string='Unit Price', currency_field='currency_id', states=LOCKED_AFTER_HANDOVER)
     amount_total = fields.Monetary(
         string='Total', compute='_compute_amount_total', store=True,
         currency_field='currency_id')
@@ -110,22 +127,27 @@ class OldpartsPart(models.Model):
     replacement_date = fields.Date(
         string='Completion Date', required=True, index=True,
         default=fields.Date.context_today,
-        help='Date the engineer finished the replacement.')
+        help='Date the engineer finished the replacement.',
+        states=LOCKED_AFTER_HANDOVER)
     required_handover_date = fields.Date(
         string='Required Hand-over Date', compute='_compute_required_handover_date',
         store=True, index=True,
         help='Completion date + the hand-over period of the company (7 days).')
     reply_date = fields.Date(
         string='Reply Date',
-        help='Hand-over date the engineer promised the field warehouse keeper.')
+        help='Hand-over date the engineer promised the field warehouse keeper.',
+        states=LOCKED_AFTER_HANDOVER)
     reply_reason = fields.Text(
         string='Reason for Late Reply',
-        help='Required when the promised date is after the required hand-over date.')
+        help='Required when the promised date is after the required hand-over date.',
+        states=LOCKED_AFTER_HANDOVER)
     handover_date = fields.Date(
         string='Hand-over Date', index=True, track_visibility='onchange',
+        readonly=True, states={'classified': [('readonly', False)]},
         help='Date the engineer handed the part to the field warehouse keeper.')
     shipped_date = fields.Date(
-        string='Shipped Date', index=True, track_visibility='onchange')
+        string='Shipped Date', index=True, track_visibility='onchange', readonly=True,
+        help='Set by the return shipment that carried the part.')
     delay_days = fields.Integer(
         string='Delay Days', compute='_compute_delay_days', store=True,
         help='Days past the required date (or past the replied date when a reason '
@@ -136,26 +158,37 @@ class OldpartsPart(models.Model):
     note = fields.Text(string='Remarks')
 
     # --- disposal type (section 2) ---------------------------------------------
-    has_claim_value = fields.Boolean(string='Has Warranty-Claim Value')
-    is_reusable = fields.Boolean(string='Reusable')
+    has_claim_value = fields.Boolean(string='Has Warranty-Claim Value',
+        states=LOCKED_AFTER_HANDOVER)
+    is_reusable = fields.Boolean(string='Reusable',
+        states=LOCKED_AFTER_HANDOVER)
     rectification_required = fields.Boolean(
-        string='Technical Rectification Requires Return')
+        string='Technical Rectification Requires Return',
+        states=LOCKED_AFTER_HANDOVER)
     return_requested = fields.Boolean(
-        string='Company Asks for It Back', default=True)
+        string='Company Asks for It Back', default=True,
+        states=LOCKED_AFTER_HANDOVER)
     estimated_return_cost = fields.Monetary(
-        string='Estimated Return Freight', currency_field='currency_id')
-    reuse_value = fields.Monetary(string='Reuse Value', currency_field='currency_id')
+        string='Estimated Return Freight', currency_field='currency_id',
+        states=LOCKED_AFTER_HANDOVER)
+    reuse_value = fields.Monetary(string='Reuse Value', currency_field='currency_id',
+        states=LOCKED_AFTER_HANDOVER)
     scrap_value = fields.Monetary(
-        string='Estimated Scrap Value', currency_field='currency_id')
+        string='Estimated Scrap Value', currency_field='currency_id',
+        states=LOCKED_AFTER_HANDOVER)
     proposed_disposal_type = fields.Selection(
         DISPOSAL_TYPES, string='Proposed Disposal Type',
         compute='_compute_proposed_disposal_type', store=True,
         help='Proposed from the criteria per section 2 of the regulation.')
     disposal_type = fields.Selection(
         DISPOSAL_TYPES, string='Disposal Type', index=True, copy=False,
-        track_visibility='onchange')
+        track_visibility='onchange',
+        states={state: [('readonly', True)] for state in LOCKED_TYPE_STATES + (
+            'in_local_disposal', 'written_off', 'cancel')})
     disposal_override_reason = fields.Text(
-        string='Reason for Overriding the Proposal', copy=False)
+        string='Reason for Overriding the Proposal', copy=False,
+        states={state: [('readonly', True)] for state in LOCKED_TYPE_STATES + (
+            'in_local_disposal', 'written_off', 'cancel')})
     classified_by_id = fields.Many2one(
         'res.users', string='Classified By', readonly=True, copy=False)
     return_required = fields.Boolean(
@@ -165,11 +198,18 @@ class OldpartsPart(models.Model):
     # --- responsibility (section 5) ---------------------------------------------
     origin = fields.Selection(
         [('domestic', 'Domestic'), ('imported', 'Imported')],
-        string='Origin', default='domestic', required=True)
-    is_critical = fields.Boolean(string='Critical Part')
-    analysis_abroad = fields.Boolean(string='Analysed Abroad')
-    part_category = fields.Selection(PART_CATEGORIES, string='Part Category', default='other')
-    review_date = fields.Date(string='Review Date', track_visibility='onchange')
+        string='Origin', default='domestic', required=True,
+        states=LOCKED_AFTER_HANDOVER)
+    is_critical = fields.Boolean(string='Critical Part',
+        states=LOCKED_AFTER_HANDOVER)
+    analysis_abroad = fields.Boolean(string='Analysed Abroad',
+        states=LOCKED_AFTER_HANDOVER)
+    part_category = fields.Selection(PART_CATEGORIES, string='Part Category', default='other',
+        states=LOCKED_AFTER_HANDOVER)
+    review_date = fields.Date(
+        string='Review Date', track_visibility='onchange',
+        states={state: [('readonly', True)] for state in (
+            'responsibility_determined', 'disposed', 'written_off', 'cancel')})
     responsibility_days = fields.Integer(
         string='Days to Determine Responsibility',
         compute='_compute_responsibility_deadline', store=True)
@@ -177,12 +217,28 @@ class OldpartsPart(models.Model):
         string='Responsibility Deadline', compute='_compute_responsibility_deadline',
         store=True, index=True)
     responsibility = fields.Selection(
-        RESPONSIBILITIES, string='Responsibility', track_visibility='onchange', copy=False)
-    responsibility_date = fields.Date(string='Responsibility Determined On', copy=False)
-    supplier_id = fields.Many2one('res.partner', string='Supplier')
+        RESPONSIBILITIES, string='Responsibility', track_visibility='onchange', copy=False,
+        readonly=True, states={'received': [('readonly', False)],
+                               'in_return': [('readonly', False)]})
+    responsibility_date = fields.Date(
+        string='Responsibility Determined On', copy=False,
+        readonly=True, states={'received': [('readonly', False)]})
+    supplier_id = fields.Many2one(
+        'res.partner', string='Supplier',
+        states={state: [('readonly', True)] for state in (
+            'responsibility_determined', 'disposed', 'written_off', 'cancel')})
+    missing_reason = fields.Text(
+        string='Missing-Part Resolution', copy=False, readonly=True,
+        states={'in_return': [('readonly', False)]},
+        help='For a part not found at the HQ receipt: what happened to it. '
+             'Required to write it off.')
+    live_document_ref = fields.Char(
+        string='Open Document', readonly=True, copy=False, index=True,
+        help='The one open document (return shipment, sale application, scrap '
+             'sign-off or disposal form) the part is on.')
 
     # --- after receipt at HQ (附件八 旧件回司处置单) ------------------------------
-    hq_decision = fields.Selection([
+    hq_decision = fields.Selection(readonly=True, selection=[
         ('reuse', 'Reuse'),
         ('refurbish', 'Refurbish'),
         ('claim', 'Claim against Supplier'),
@@ -341,6 +397,19 @@ class OldpartsPart(models.Model):
                     '%s is not flagged as a dealer.\n%s 不是代理商。'
                 ) % (part.dealer_id.display_name, part.dealer_id.display_name))
 
+    @api.constrains('engineer_id', 'dealer_id')
+    def _check_engineer_dealer(self):
+        """The applicant is an engineer of the part's dealer (or company
+        staff recording on the dealer's behalf)."""
+        for part in self:
+            dealer = part.engineer_id.sudo().oldparts_dealer_id
+            if dealer and dealer != part.dealer_id:
+                raise ValidationError(_(
+                    'Old part %(part)s: %(engineer)s is an engineer of %(other)s, '
+                    'not of %(dealer)s.') % {
+                    'part': part.name, 'engineer': part.engineer_id.name,
+                    'other': dealer.name, 'dealer': part.dealer_id.name})
+
     @api.constrains('responsibility', 'supplier_id')
     def _check_supplier_responsibility(self):
         for part in self:
@@ -375,16 +444,6 @@ class OldpartsPart(models.Model):
         self._check_disposal_rights(vals)
         if 'dealer_id' in vals:
             self._check_dealer_scope(vals['dealer_id'])
-        if 'disposal_type' in vals:
-            locked = self.filtered(
-                lambda p: p.disposal_type != vals['disposal_type']
-                and (p.state in LOCKED_TYPE_STATES + ('in_local_disposal',) or p.shipped_date))
-            if locked:
-                raise UserError(_(
-                    'The disposal type of %s can no longer change: the part has '
-                    'been shipped, or its disposal has started.\n'
-                    '%s 已返司或已开始处置，不能再修改处置方式。'
-                ) % (', '.join(locked.mapped('name')), ', '.join(locked.mapped('name'))))
         res = super(OldpartsPart, self).write(vals)
         if 'reply_date' in vals or 'reply_reason' in vals:
             self._schedule_late_reply_activity()
@@ -400,12 +459,11 @@ class OldpartsPart(models.Model):
 
     @api.model
     def _check_disposal_rights(self, vals):
-        if ({'disposal_type', 'disposal_override_reason'} & set(vals)) \
-                and vals.get('disposal_type') is not None \
-                and not self._is_specialist():
-            raise UserError(_(
-                'Only the old-parts specialist decides the disposal type.\n'
-                '只有旧件管理专干可以确定处置方式。'))
+        """Only the specialist chooses a disposal type. The web client sends
+        the empty fields of a new part with it: an empty value is no choice."""
+        chosen = [f for f in ('disposal_type', 'disposal_override_reason') if vals.get(f)]
+        if chosen and not in_action(self.env) and not self._is_specialist():
+            raise UserError(_('Only the old-parts specialist decides the disposal type.'))
 
     @api.model
     def _check_dealer_scope(self, dealer_id):
@@ -429,114 +487,155 @@ class OldpartsPart(models.Model):
     # ------------------------------------------------------------------
     # Actions (the only way the state moves)
     # ------------------------------------------------------------------
+    def _oldparts_transitions(self):
+        """The ledger's state machine. The steps a document takes for the
+        part (ship, start local disposal, receive, dispose) are private
+        ``_action_*`` methods: only the document's own action moves them."""
+        return {
+            'action_classify': (('draft',), (SPECIALIST,), _('classify')),
+            'action_hand_over': (('classified',), (DEALER, SPECIALIST), _('hand over')),
+            '_action_ship': (('handed_over',), (), _('ship')),
+            '_action_start_local_disposal': (
+                ('handed_over',), (), _('start the local disposal')),
+            '_action_receive': (('in_return',), (), _('receive')),
+            'action_found': (('in_return',), (MATERIALS, SPECIALIST),
+                             _('record as found')),
+            'action_write_off': (('in_return',), (SPECIALIST,), _('write off')),
+            'action_determine_responsibility': (
+                ('received',), (SPECIALIST,), _('determine the responsibility')),
+            '_action_dispose': (('responsibility_determined', 'in_local_disposal'), (),
+                                _('dispose of')),
+            '_action_undo_disposal': (('disposed',), (), _('undo the disposal')),
+            'action_cancel': (('draft', 'classified', 'handed_over'), (SPECIALIST,),
+                              _('cancel')),
+            'action_draft': (('cancel',), (SPECIALIST,), _('reset to draft')),
+        }
+
     @api.multi
     def action_classify(self):
         """The specialist confirms the proposed disposal type, or overrides
         it with a reason."""
-        self._check_group('oldparts_module.group_oldparts_specialist')
-        self._check_state(('draft',), ('classify', '分类'))
+        self._check_transition('action_classify')
         for part in self:
             vals = {'state': 'classified', 'classified_by_id': self.env.uid}
             if not part.disposal_type:
                 vals['disposal_type'] = part.proposed_disposal_type
-            part.write(vals)
+            part._action_write(vals)
         return True
 
     @api.multi
     def action_hand_over(self):
-        """The engineer hands the part to the field warehouse keeper."""
-        self._check_group('oldparts_module.group_oldparts_dealer',
-                          'oldparts_module.group_oldparts_specialist')
-        self._check_state(('classified',), ('hand over', '交接'))
+        """The engineer hands the part to the field warehouse keeper, on the
+        hand-over date entered (today when none)."""
+        self._check_transition('action_hand_over')
         today = fields.Date.context_today(self)
         for part in self:
-            part.write({
+            part._action_write({
                 'state': 'handed_over',
                 'handover_date': part.handover_date or today,
             })
         self._clear_activities('oldparts_module.mail_activity_type_oldparts_handover')
         return True
 
-    @api.multi
-    def action_ship(self):
-        """Shipped to headquarters (a return shipment confirms it)."""
-        self._check_group('oldparts_module.group_oldparts_keeper',
-                          'oldparts_module.group_oldparts_engineer',
-                          'oldparts_module.group_oldparts_specialist')
-        self._check_state(('handed_over',), ('ship', '返司'))
+    def _action_ship(self, ship_date=None):
+        """Shipped to headquarters: called by the return shipment."""
+        self._check_transition('_action_ship')
         not_return = self.filtered(lambda p: p.disposal_type != 'return')
         if not_return:
-            raise UserError(_(
-                '%s is not to be returned to the company.\n%s 的处置方式不是返司。'
-            ) % (not_return[0].name, not_return[0].name))
+            raise UserError(_('%(part)s is not to be returned to the company.') % {
+                'part': not_return[0].name})
         today = fields.Date.context_today(self)
         for part in self:
-            part.write({'state': 'in_return', 'shipped_date': part.shipped_date or today})
+            part._action_write({'state': 'in_return',
+                                'shipped_date': ship_date or part.shipped_date or today})
         return True
 
-    @api.multi
-    def action_start_local_disposal(self):
-        """Sale, destruction or gift on site starts (its form confirms it)."""
-        self._check_group('oldparts_module.group_oldparts_dealer',
-                          'oldparts_module.group_oldparts_specialist')
-        self._check_state(('handed_over',), ('start local disposal', '开始当地处置'))
+    def _action_start_local_disposal(self):
+        """Sale, destruction or gift on site starts: called by the sale
+        application or the scrap sign-off."""
+        self._check_transition('_action_start_local_disposal')
         returned = self.filtered(lambda p: p.disposal_type == 'return')
         if returned:
             raise UserError(_(
-                '%s must be returned to the company, not disposed of locally.\n'
-                '%s 必须返司，不能在当地处置。') % (returned[0].name, returned[0].name))
-        self.write({'state': 'in_local_disposal'})
+                '%(part)s must be returned to the company, not disposed of locally.') % {
+                'part': returned[0].name})
+        self._action_write({'state': 'in_local_disposal'})
+        return True
+
+    def _action_receive(self):
+        """HQ materials management received the part (its return picking)."""
+        self._check_transition('_action_receive')
+        self._action_write({'state': 'received'})
         return True
 
     @api.multi
-    def action_receive(self):
-        """HQ materials management received the part."""
-        self._check_group('oldparts_module.group_oldparts_materials',
-                          'oldparts_module.group_oldparts_specialist')
-        self._check_state(('in_return',), ('receive', '接收'))
-        self.write({'state': 'received'})
+    def action_found(self):
+        """A part missing at the HQ receipt turned up later: it is received."""
+        self._check_transition('action_found')
+        self._action_env()._action_receive()
+        for part in self:
+            part.message_post(body=_('Found after the receipt: %(note)s') % {
+                'note': part.missing_reason or '-'})
+        return True
+
+    @api.multi
+    def action_write_off(self):
+        """A part missing at the HQ receipt is written off, with who is
+        responsible for its loss and what happened."""
+        self._check_transition('action_write_off')
+        for part in self:
+            if not (part.missing_reason or '').strip() or not part.responsibility \
+                    or part.responsibility == 'undetermined':
+                raise UserError(_(
+                    'Old part %(part)s: record what happened to it and who is '
+                    'responsible before writing it off.') % {'part': part.name})
+        today = fields.Date.context_today(self)
+        for part in self:
+            part._action_write({'state': 'written_off',
+                                'responsibility_date': part.responsibility_date or today})
         return True
 
     @api.multi
     def action_determine_responsibility(self):
-        self._check_group('oldparts_module.group_oldparts_specialist')
-        self._check_state(('received',), ('determine responsibility', '定责'))
+        self._check_transition('action_determine_responsibility')
         missing = self.filtered(lambda p: not p.responsibility or p.responsibility == 'undetermined')
         if missing:
-            raise UserError(_(
-                'Old part %s: choose who is responsible first.\n旧件 %s：请先选择责任方。'
-            ) % (missing[0].name, missing[0].name))
+            raise UserError(_('Old part %(part)s: choose who is responsible first.') % {
+                'part': missing[0].name})
         today = fields.Date.context_today(self)
         for part in self:
-            part.write({
+            part._action_write({
                 'state': 'responsibility_determined',
                 'responsibility_date': part.responsibility_date or today,
             })
         self._clear_activities('oldparts_module.mail_activity_type_oldparts_responsibility')
         return True
 
-    @api.multi
-    def action_dispose(self):
-        """Final disposal done (returned part decided, or sold/destroyed/given)."""
-        self._check_group('oldparts_module.group_oldparts_specialist',
-                          'oldparts_module.group_oldparts_materials')
-        self._check_state(('responsibility_determined', 'in_local_disposal'), ('dispose', '处置'))
-        self.write({'state': 'disposed'})
+    def _action_dispose(self):
+        """Final disposal done: called by the document that carried it out
+        (disposal form, sale, scrap sign-off)."""
+        self._check_transition('_action_dispose')
+        self._action_write({'state': 'disposed'})
+        return True
+
+    def _action_undo_disposal(self, state):
+        """The document that disposed of the part was reversed: the part is
+        back where it was before (in local disposal, or decided at HQ)."""
+        self._check_transition('_action_undo_disposal')
+        self._action_write({'state': state})
         return True
 
     @api.multi
     def action_cancel(self):
-        self._check_group('oldparts_module.group_oldparts_specialist')
-        self._check_state(('draft', 'classified', 'handed_over'), ('cancel', '取消'))
-        self.write({'state': 'cancel'})
-        self.mapped('activity_ids').unlink()
+        self._check_transition('action_cancel')
+        self._action_write({'state': 'cancel'})
+        self.sudo().mapped('activity_ids').unlink()
         return True
 
     @api.multi
     def action_draft(self):
-        self._check_group('oldparts_module.group_oldparts_specialist')
-        self._check_state(('cancel',), ('reset to draft', '重置为草稿'))
-        self.write({'state': 'draft'})
+        self._check_transition('action_draft')
+        self._action_write({'state': 'draft'})
         return True
 
     # ------------------------------------------------------------------

@@ -43,43 +43,42 @@ class OldpartsPart(models.Model):
         self._oldparts_stock_hand_over()
         return res
 
-    @api.multi
-    def action_ship(self):
-        """In stock, a part travels only on a confirmed return shipment."""
-        if not self.env.context.get('oldparts_shipment_confirm'):
-            in_stock = self.filtered(lambda p: p._oldparts_stock_location())
-            if in_stock:
-                raise UserError(_(
-                    'Old part %s is in stock: ship it on a return shipment '
-                    '(packing list).\n旧件 %s 在库存中，请通过返司发运（装箱清单）发运。'
-                ) % (in_stock[0].name, in_stock[0].name))
-        return super(OldpartsPart, self).action_ship()
-
-    @api.multi
-    def action_receive(self):
-        """In stock, a part is received by validating its return picking."""
-        if not self.env.context.get('oldparts_picking_receipt'):
-            in_stock = self.filtered(lambda p: p._oldparts_stock_location())
-            if in_stock:
-                raise UserError(_(
-                    'Old part %s is received by validating its return picking.\n'
-                    '旧件 %s 需通过验证返司调拨单接收。'
-                ) % (in_stock[0].name, in_stock[0].name))
-        return super(OldpartsPart, self).action_receive()
-
-    @api.multi
-    def action_dispose(self):
+    def _action_dispose(self):
         """A part received at HQ is disposed of by a returned-part disposal
         form (附件八), which sets the HQ decision first."""
-        if not self.env.context.get('oldparts_disposal_done'):
-            undecided = self.filtered(
-                lambda p: p.state == 'responsibility_determined' and not p.hq_decision)
-            if undecided:
-                raise UserError(_(
-                    'Old part %s needs an approved returned-part disposal form.\n'
-                    '旧件 %s 需要经审批的旧件回司处置单。'
-                ) % (undecided[0].name, undecided[0].name))
-        return super(OldpartsPart, self).action_dispose()
+        undecided = self.filtered(
+            lambda p: p.state == 'responsibility_determined' and not p.hq_decision)
+        if undecided:
+            raise UserError(_(
+                'Old part %(part)s needs an approved returned-part disposal form.') % {
+                'part': undecided[0].name})
+        return super(OldpartsPart, self)._action_dispose()
+
+    @api.multi
+    def action_found(self):
+        """A missing part found later comes into the HQ old-part warehouse
+        from wherever its stock stayed."""
+        res = super(OldpartsPart, self).action_found()
+        for part in self.filtered(lambda p: p._oldparts_is_stocked()):
+            location = part._oldparts_stock_location()
+            hq = part.company_id._oldparts_returns_setup().oldparts_hq_location_id
+            if location and location != hq:
+                part._oldparts_stock_move(part._prepare_stock_move_values(
+                    location, hq, _('Old part %(part)s found after the receipt') % {
+                        'part': part.name}))
+        return res
+
+    @api.multi
+    def action_write_off(self):
+        """A written-off part leaves the stock as an inventory loss."""
+        res = super(OldpartsPart, self).action_write_off()
+        loss = self.env.ref('stock.location_inventory')
+        for part in self.filtered(lambda p: p._oldparts_is_stocked()):
+            location = part._oldparts_stock_location()
+            if location:
+                part._oldparts_stock_move(part._prepare_stock_move_values(
+                    location, loss, _('Old part %(part)s written off') % {'part': part.name}))
+        return res
 
     @api.multi
     def action_cancel(self):
@@ -150,7 +149,7 @@ class OldpartsPart(models.Model):
         if not part.stock_lot_id:
             Lot = part.env['stock.production.lot']
             name = part.lot_name.strip()
-            part.stock_lot_id = Lot.search([('product_id', '=', part.product_id.id),
+            part._action_env().stock_lot_id = Lot.search([('product_id', '=', part.product_id.id),
                                             ('name', '=', name)], limit=1) \
                 or Lot.create({'name': name, 'product_id': part.product_id.id})
         return part.stock_lot_id

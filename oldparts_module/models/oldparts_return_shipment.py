@@ -15,6 +15,7 @@ class OldpartsReturnShipment(models.Model):
     _sequence_code = 'oldparts.return.shipment'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin']
     _order = 'ship_date desc, id desc'
+    _oldparts_holding_states = ('draft', 'shipped')
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
@@ -133,31 +134,32 @@ class OldpartsReturnShipment(models.Model):
                     shipment.dealer_id.display_name, shipment.dealer_id.display_name))
 
     # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-    @api.multi
-    def unlink(self):
-        if self.filtered(lambda s: s.state not in ('draft', 'cancel')):
-            raise UserError(_(
-                'Only draft or cancelled return shipments can be deleted.\n'
-                '只能删除草稿或已取消的返司发运单。'))
-        return super(OldpartsReturnShipment, self).unlink()
-
-    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _oldparts_transitions(self):
+        shippers = ('oldparts_module.group_oldparts_keeper',
+                    'oldparts_module.group_oldparts_engineer',
+                    'oldparts_module.group_oldparts_specialist')
+        return {
+            'action_confirm': (('draft',), shippers, _('ship')),
+            'action_cancel': (('draft',), shippers, _('cancel')),
+            'action_draft': (('cancel',), shippers, _('reset to draft')),
+        }
+
+    def _oldparts_held_parts(self):
+        return self.line_ids.mapped('part_id')
+
     @api.multi
     def action_confirm(self):
-        """Ship the packing list: the parts go in return (action_ship) and one
-        return picking takes them from the dealer's location to HQ."""
-        self._check_state(('draft',), ('ship', '发运'))
+        """Ship the packing list: the parts go in return and one return
+        picking takes them from the dealer's location to HQ."""
+        self._check_transition('action_confirm')
         for shipment in self:
             shipment._check_ready_to_ship()
             parts = shipment.line_ids.mapped('part_id')
-            parts.write({'shipped_date': shipment.ship_date})
-            parts.with_context(oldparts_shipment_confirm=True).action_ship()
+            parts.sudo()._action_env()._action_ship(ship_date=shipment.ship_date)
             setup = shipment.company_id._oldparts_returns_setup()
-            shipment.write({
+            shipment._action_write({
                 'state': 'shipped',
                 'location_id': shipment.dealer_id._oldparts_dealer_location(
                     shipment.company_id).id,
@@ -168,14 +170,14 @@ class OldpartsReturnShipment(models.Model):
 
     @api.multi
     def action_cancel(self):
-        self._check_state(('draft',), ('cancel', '取消'))
-        self.write({'state': 'cancel'})
+        self._check_transition('action_cancel')
+        self._action_write({'state': 'cancel'})
         return True
 
     @api.multi
     def action_draft(self):
-        self._check_state(('cancel',), ('reset to draft', '重置为草稿'))
-        self.write({'state': 'draft'})
+        self._check_transition('action_draft')
+        self._action_write({'state': 'draft'})
         return True
 
     @api.multi
@@ -248,7 +250,7 @@ class OldpartsReturnShipment(models.Model):
         picking = self.env['stock.picking'].sudo().create(picking_values)
         picking.action_confirm()
         picking.action_assign()
-        self.sudo().picking_id = picking
+        self.sudo()._action_write({'picking_id': picking.id})
         self.message_post(body=_('Shipped on return picking %s.') % picking.name)
         return picking
 
@@ -256,6 +258,7 @@ class OldpartsReturnShipment(models.Model):
         """Called when a return picking of the shipment is validated or
         cancelled: received parts are received in the ledger, parts not found
         in their box are recorded as discrepancies."""
+        self = self._action_env()
         for shipment in self.filtered(lambda s: s.state in ('shipped', 'done')):
             main_picking = shipment.sudo().picking_id
             received = self.env['oldparts.return.shipment.line']
@@ -274,7 +277,7 @@ class OldpartsReturnShipment(models.Model):
             if received:
                 received.write({'receipt_state': 'received'})
                 parts = received.mapped('part_id').filtered(lambda p: p.state == 'in_return')
-                parts.with_context(oldparts_picking_receipt=True).action_receive()
+                parts.sudo()._action_receive()
             if missing:
                 shipment._notify_discrepancy(missing)
             open_pickings = shipment.sudo().picking_ids.filtered(

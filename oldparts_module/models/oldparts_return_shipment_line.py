@@ -9,7 +9,12 @@ class OldpartsReturnShipmentLine(models.Model):
     """One old part of a packing list, in its box."""
     _name = 'oldparts.return.shipment.line'
     _description = 'Old-Part Packing List Line'
+    _inherit = 'oldparts.document.line.mixin'
     _order = 'shipment_id, box_number, id'
+    _oldparts_parent_field = 'shipment_id'
+    # once shipped, the packing list is what travelled: only the
+    # discrepancy note can still be written
+    _oldparts_line_free_fields = ('discrepancy_note',)
 
     _sql_constraints = [
         ('part_shipment_uniq', 'unique(shipment_id, part_id)',
@@ -21,7 +26,7 @@ class OldpartsReturnShipmentLine(models.Model):
         index=True, ondelete='cascade')
     company_id = fields.Many2one(related='shipment_id.company_id', store=True, readonly=True)
     dealer_id = fields.Many2one(related='shipment_id.dealer_id', store=True, readonly=True)
-    state = fields.Selection(related='shipment_id.state', readonly=True)
+    state = fields.Selection(related='shipment_id.state', readonly=True, default='draft')
     part_id = fields.Many2one(
         'oldparts.part', string='Old Part', required=True, index=True,
         ondelete='restrict',
@@ -73,14 +78,6 @@ class OldpartsReturnShipmentLine(models.Model):
                     'to the company can be shipped.\n'
                     '旧件 %s 不能装箱：只有已交接且处置方式为返司的旧件可以发运。'
                 ) % (part.name, part.name))
-            other = line.search([
-                ('part_id', '=', part.id), ('id', '!=', line.id),
-                ('shipment_id.state', 'in', ('draft', 'shipped', 'done'))], limit=1)
-            if other:
-                raise ValidationError(_(
-                    'Old part %s is already on return shipment %s.\n'
-                    '旧件 %s 已在返司发运单 %s 中。') % (
-                    part.name, other.shipment_id.name, part.name, other.shipment_id.name))
 
     @api.constrains('weight', 'box_number')
     def _check_weight_box(self):
@@ -95,35 +92,6 @@ class OldpartsReturnShipmentLine(models.Model):
                 raise ValidationError(_(
                     'Give the box number of old part %s.\n请填写旧件 %s 的箱号。'
                 ) % (line.part_id.name, line.part_id.name))
-
-    # ------------------------------------------------------------------
-    # CRUD: once shipped, the packing list is what travelled; only the
-    # discrepancy note can still be written.
-    # ------------------------------------------------------------------
-    @api.model
-    def create(self, vals):
-        line = super(OldpartsReturnShipmentLine, self).create(vals)
-        line._check_packing_list_open()
-        return line
-
-    @api.multi
-    def write(self, vals):
-        if set(vals) & {'shipment_id', 'part_id', 'box_number', 'weight'}:
-            self._check_packing_list_open()
-        return super(OldpartsReturnShipmentLine, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        self.filtered(lambda l: l.shipment_id.state != 'cancel')._check_packing_list_open()
-        return super(OldpartsReturnShipmentLine, self).unlink()
-
-    def _check_packing_list_open(self):
-        closed = self.mapped('shipment_id').filtered(lambda s: s.state != 'draft')
-        if closed:
-            raise UserError(_(
-                'The packing list of return shipment %s can no longer change: it has '
-                'been shipped.\n返司发运单 %s 已发运，装箱清单不能再修改。') % (
-                closed[0].name, closed[0].name))
 
     # ------------------------------------------------------------------
     # Business methods

@@ -12,6 +12,7 @@ STATES = [
     ('approved', 'Approved'),
     ('sold', 'Sold'),
     ('paid', 'Paid'),
+    ('reversed', 'Reversed'),
     ('cancel', 'Cancelled'),
 ]
 SALE_ORIGINS = [
@@ -21,6 +22,13 @@ SALE_ORIGINS = [
 # States in which an application counts towards its dealer's lot.
 ACTIVE_STATES = ('submitted', 'approved', 'sold', 'paid')
 READONLY_STATES = {state: [('readonly', True)] for state, _label in STATES if state != 'draft'}
+# The sale is recorded on an approved application only.
+EXECUTION_STATES = {'approved': [('readonly', False)]}
+DEALER = 'oldparts_module.group_oldparts_dealer'
+SPECIALIST = 'oldparts_module.group_oldparts_specialist'
+MATERIALS = 'oldparts_module.group_oldparts_materials'
+FINANCE = 'oldparts_module.group_oldparts_finance'
+GENERAL_MANAGER = 'oldparts_module.group_oldparts_general_manager'
 
 
 class OldpartsSaleApplication(models.Model):
@@ -35,6 +43,7 @@ class OldpartsSaleApplication(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
                 'oldparts.local.disposal.mixin', 'oldparts.document.mixin']
     _order = 'date desc, id desc'
+    _oldparts_holding_states = ('draft', 'submitted', 'approved')
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
@@ -157,20 +166,22 @@ class OldpartsSaleApplication(models.Model):
         help='Together with other applications of the dealer it reaches an '
              'approval step that it alone does not.')
     refusal_reason = fields.Text(string='Refusal Reason', readonly=True, copy=False)
+    reversal_reason = fields.Text(
+        string='Reason for the Reversal', copy=False, readonly=True,
+        states={'sold': [('readonly', False)]},
+        help='Why a recorded sale is reversed (credit note and return of the parts).')
+    refund_id = fields.Many2one(
+        'account.invoice', string='Credit Note', readonly=True, copy=False)
 
     # --- execution ------------------------------------------------------------
     sale_date = fields.Date(
-        string='Sale Date', copy=False,
-        states={'sold': [('readonly', True)], 'paid': [('readonly', True)],
-                'cancel': [('readonly', True)]})
+        string='Sale Date', copy=False, readonly=True, states=EXECUTION_STATES)
     weighbridge_weight = fields.Float(
-        string='Weighbridge Weight (t)', digits=(16, 3), copy=False,
-        states={'sold': [('readonly', True)], 'paid': [('readonly', True)],
-                'cancel': [('readonly', True)]})
+        string='Weighbridge Weight (t)', digits=(16, 3), copy=False, readonly=True,
+        states=EXECUTION_STATES)
     weighbridge_ticket = fields.Char(
-        string='Weighbridge Ticket No.', copy=False,
-        states={'sold': [('readonly', True)], 'paid': [('readonly', True)],
-                'cancel': [('readonly', True)]})
+        string='Weighbridge Ticket No.', copy=False, readonly=True,
+        states=EXECUTION_STATES)
     invoice_id = fields.Many2one(
         'account.invoice', string='Customer Invoice', readonly=True, copy=False)
     invoice_state = fields.Selection(related='invoice_id.state', string='Invoice Status',
@@ -396,22 +407,32 @@ class OldpartsSaleApplication(models.Model):
             self.filtered(lambda a: a.state == 'draft').mapped('line_ids')._lookup_market_price()
         return res
 
-    @api.multi
-    def unlink(self):
-        if self.filtered(lambda a: a.state not in ('draft', 'cancel')):
-            raise UserError(_(
-                'Only draft or cancelled sale applications can be deleted.\n'
-                '只能删除草稿或已取消的变卖申请单。'))
-        return super(OldpartsSaleApplication, self).unlink()
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _oldparts_transitions(self):
+        applicants = (DEALER, SPECIALIST, MATERIALS)
+        return {
+            'action_refresh_prices': (('draft',), applicants, _('refresh the prices')),
+            'action_submit': (('draft',), applicants, _('submit')),
+            'action_execute': (('approved',), applicants, _('record the sale')),
+            'action_register_payment': (('sold',), (FINANCE,), _('register the payment')),
+            '_action_mark_paid': (('sold',), (), _('mark as paid')),
+            '_action_reopen': (('paid',), (), _('reopen')),
+            'action_reverse': (('sold',), (GENERAL_MANAGER, SPECIALIST), _('reverse the sale')),
+            'action_cancel': (('draft', 'submitted', 'approved'), applicants, _('cancel')),
+            'action_draft': (('submitted', 'approved', 'cancel'), applicants,
+                             _('send back to draft')),
+        }
+
+    def _oldparts_held_parts(self):
+        return self.line_ids.mapped('part_id')
+
     @api.multi
     def action_refresh_prices(self):
         """Look the market prices up again (a price may have been published
         since the application was made)."""
-        self._check_state(('draft',), ('refresh the prices', '刷新价格'))
+        self._check_transition('action_refresh_prices')
         self.mapped('line_ids')._lookup_market_price()
         return True
 
@@ -419,25 +440,21 @@ class OldpartsSaleApplication(models.Model):
     def action_submit(self):
         """The dealer submits the lot: market prices are looked up, the
         parts' local disposal starts, the approval steps are created."""
-        self._check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist',
-                                   'oldparts_module.group_oldparts_materials')
-        self._check_state(('draft',), ('submit', '提交'))
-        for application in self:
+        self._check_transition('action_submit')
+        for application in self._action_env():
             parts = application.line_ids.mapped('part_id')
-            application._check_sale_parts(parts, ('submit', '提交'))
+            application._check_sale_parts(parts, _('submit'))
             application.line_ids._lookup_market_price(raise_if_missing=True)
             application.write({'state': 'submitted', 'refusal_reason': False})
-            parts.filtered(lambda p: p.state == 'handed_over').action_start_local_disposal()
+            parts.filtered(lambda p: p.state == 'handed_over').sudo() \
+                ._action_start_local_disposal()
             if application.is_split_suspect:
                 application.message_post(body=_(
-                    'Possibly split lot: with %s the amount of the lot is %s, which needs '
-                    'more approval steps than this application alone.<br/>'
-                    '可能拆分批次：与 %s 合计金额 %s，超过本单单独所需的审批层级。') % (
-                    ', '.join(application.lot_application_ids.mapped('name')),
-                    application.lot_amount,
-                    ', '.join(application.lot_application_ids.mapped('name')),
-                    application.lot_amount))
+                    'Possibly split lot: with %(others)s the amount of the lot is '
+                    '%(amount)s, which needs more approval steps than this application '
+                    'alone.') % {
+                    'others': ', '.join(application.lot_application_ids.mapped('name')),
+                    'amount': application.lot_amount})
             if application._approval_request():
                 application._approval_done()
         return True
@@ -449,28 +466,43 @@ class OldpartsSaleApplication(models.Model):
         return self.lot_amount
 
     def _approval_done(self):
-        self.write({'state': 'approved'})
+        self._action_write({'state': 'approved'})
 
     def _approval_refused(self, reason):
         """Back to the dealer with the reason."""
-        self.write({'state': 'draft', 'refusal_reason': reason})
+        self._action_write({'state': 'draft', 'refusal_reason': reason})
+
+    def _check_weighbridge_weight(self):
+        """The weighed lot is the approved lot: a weight beyond the
+        company's tolerance from the approved total needs a new approval."""
+        for application in self:
+            if float_compare(application.weighbridge_weight, 0.0, precision_digits=3) <= 0:
+                raise UserError(_('%(application)s: enter the weighbridge weight.') % {
+                    'application': application.name})
+            tolerance = application.company_id.oldparts_weight_tolerance / 100.0
+            approved = application.total_weight
+            if float_compare(abs(application.weighbridge_weight - approved),
+                             approved * tolerance, precision_digits=3) > 0:
+                raise UserError(_(
+                    '%(application)s: the weighbridge weight %(weighed)s t differs from '
+                    'the approved weight %(approved)s t by more than %(tolerance)s %%. '
+                    'Send the application back to draft, correct the weights and submit '
+                    'it for approval again.') % {
+                    'application': application.name,
+                    'weighed': application.weighbridge_weight,
+                    'approved': approved,
+                    'tolerance': application.company_id.oldparts_weight_tolerance})
 
     @api.multi
     def action_execute(self):
         """The sale is done: the buyer weighed the lot; the parts leave the
         dealer's old-part location and the invoice at the approved price
         per ton is posted."""
-        self._check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist',
-                                   'oldparts_module.group_oldparts_materials')
-        self._check_state(('approved',), ('record the sale', '登记成交'))
-        for application in self:
-            if float_compare(application.weighbridge_weight, 0.0, precision_digits=3) <= 0:
-                raise UserError(_(
-                    '%s: enter the weighbridge weight.\n%s：请填写过磅重量。') % (
-                    application.name, application.name))
+        self._check_transition('action_execute')
+        self._check_weighbridge_weight()
+        for application in self._action_env():
             parts = application.line_ids.mapped('part_id')
-            parts._check_state(application._sale_part_states(True), ('sell', '变卖'))
+            parts._check_state(application._sale_part_states(True), _('sell'))
             sale_date = application.sale_date or fields.Date.context_today(application)
             pickings = application._oldparts_deliver(parts, application.buyer_id)
             invoice = application._create_invoice(sale_date)
@@ -481,15 +513,14 @@ class OldpartsSaleApplication(models.Model):
                 'invoice_id': invoice.id,
                 'picking_ids': [(4, picking.id) for picking in pickings],
             })
-            parts.sudo().action_dispose()
+            parts.sudo()._action_dispose()
         return True
 
     @api.multi
     def action_register_payment(self):
         """Finance registers the buyer's payment against the invoice."""
         self.ensure_one()
-        self._check_group('oldparts_module.group_oldparts_finance')
-        self._check_state(('sold',), ('register the payment', '登记回款'))
+        self._check_transition('action_register_payment')
         return {
             'name': _('Register Payment'),
             'type': 'ir.actions.act_window',
@@ -504,18 +535,70 @@ class OldpartsSaleApplication(models.Model):
             },
         }
 
-    @api.multi
-    def action_mark_paid(self):
+    def _action_mark_paid(self):
         """The invoice is paid: called when the buyer's payment reconciles it."""
-        self._check_group('oldparts_module.group_oldparts_finance')
-        self._check_state(('sold',), ('mark as paid', '确认回款'))
+        self._check_transition('_action_mark_paid')
         unpaid = self.filtered(lambda a: a.invoice_id.state != 'paid')
         if unpaid:
-            raise UserError(_(
-                'The invoice of %s is not paid.\n%s 的发票尚未收款。') % (
-                unpaid[0].name, unpaid[0].name))
-        self.write({'state': 'paid'})
+            raise UserError(_('The invoice of %(application)s is not paid.') % {
+                'application': unpaid[0].name})
+        self._action_write({'state': 'paid'})
         return True
+
+    def _action_reopen(self):
+        """The payment was unreconciled: the sale waits for it again."""
+        self._check_transition('_action_reopen')
+        self._action_write({'state': 'sold'})
+        return True
+
+    @api.multi
+    def action_reverse(self):
+        """A wrong sale is reversed, never deleted: the general manager (or
+        the specialist) reverses it with a reason; a credit note cancels the
+        invoice and a return brings the parts back to where they left, in
+        local disposal again."""
+        self._check_transition('action_reverse')
+        for application in self._action_env():
+            if not (application.reversal_reason or '').strip():
+                raise UserError(_(
+                    '%(application)s: give the reason for the reversal first.') % {
+                    'application': application.name})
+            refund = application._create_refund()
+            application._oldparts_return_pickings()
+            parts = application.line_ids.mapped('part_id')
+            parts.sudo()._action_undo_disposal(
+                'responsibility_determined' if application.sale_origin == 'hq'
+                else 'in_local_disposal')
+            application.write({'state': 'reversed', 'refund_id': refund.id})
+            application.message_post(body=_('Sale reversed: %(reason)s') % {
+                'reason': application.reversal_reason})
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        """The dealer withdraws a draft; the specialist may cancel until the
+        sale is recorded."""
+        self._check_transition('action_cancel')
+        if not self._oldparts_user_in((SPECIALIST,)):
+            self._check_state(('draft',), _('cancel'))
+        self._oldparts_clear_reviews()
+        self._action_write({'state': 'cancel'})
+        return True
+
+    @api.multi
+    def action_draft(self):
+        """Back to draft: to correct what the approval depended on (weights,
+        quotes, reduction), then submit again for a new approval."""
+        self._check_transition('action_draft')
+        self._oldparts_clear_reviews()
+        self._action_write({'state': 'draft'})
+        return True
+
+    def _oldparts_clear_reviews(self):
+        self._approval_clear_activities()
+        self.mapped('approval_review_ids').filtered(
+            lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
+        self.invalidate_cache(['approval_review_ids'], self.ids)
 
     @api.multi
     def action_print_receipt(self):
@@ -542,31 +625,6 @@ class OldpartsSaleApplication(models.Model):
         action = self.env.ref('stock.action_picking_tree_all').read()[0]
         action['domain'] = [('id', 'in', self.picking_ids.ids)]
         return action
-
-    @api.multi
-    def action_cancel(self):
-        """The dealer withdraws a draft; the specialist may cancel until the
-        sale is recorded."""
-        if not (self.env.uid == 1 or self.env.user.has_group(
-                'oldparts_module.group_oldparts_specialist')):
-            self._check_group('oldparts_module.group_oldparts_dealer')
-            self._check_state(('draft',), ('cancel', '取消'))
-        self._check_state(('draft', 'submitted', 'approved'), ('cancel', '取消'))
-        self._approval_clear_activities()
-        self.mapped('approval_review_ids').filtered(
-            lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
-        self.invalidate_cache(['approval_review_ids'], self.ids)
-        self.write({'state': 'cancel'})
-        return True
-
-    @api.multi
-    def action_draft(self):
-        self._check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist',
-                                   'oldparts_module.group_oldparts_materials')
-        self._check_state(('cancel',), ('reset to draft', '重置为草稿'))
-        self.write({'state': 'draft'})
-        return True
 
     # ------------------------------------------------------------------
     # Business methods
@@ -712,6 +770,36 @@ class OldpartsSaleApplication(models.Model):
                 (0, 0, self._prepare_invoice_line_values(grade, quantity, account))
                 for grade, quantity in self._grade_quantities() if quantity > 0],
         }
+
+    def _create_refund(self):
+        """Credit note of the whole invoice, posted and reconciled with it."""
+        self.ensure_one()
+        invoice = self.invoice_id.sudo()
+        refund = invoice.refund(
+            date_invoice=fields.Date.context_today(self),
+            description=_('Reversal of %(application)s') % {'application': self.name})
+        refund.action_invoice_open()
+        lines = (invoice.move_id.line_ids | refund.move_id.line_ids).filtered(
+            lambda l: l.account_id == invoice.account_id and not l.reconciled)
+        if invoice.state == 'open' and len(lines) > 1:
+            lines.reconcile()
+        return refund
+
+    def _oldparts_return_pickings(self):
+        """The parts come back from the buyer to where they left."""
+        self.ensure_one()
+        for picking in self.sudo().picking_ids.filtered(lambda p: p.state == 'done'):
+            wizard = self.env['stock.return.picking'].sudo().with_context(
+                active_id=picking.id, active_ids=picking.ids).create({})
+            for line in wizard.product_return_moves:
+                line.quantity = line.move_id.product_uom_qty
+            new_id, _type = wizard._create_returns()
+            returned = self.env['stock.picking'].sudo().browse(new_id)
+            returned.action_assign()
+            for move_line in returned.move_line_ids:
+                move_line.qty_done = move_line.product_uom_qty
+            returned.action_done()
+            self.write({'picking_ids': [(4, returned.id)]})
 
     def _create_invoice(self, sale_date):
         """Invoiced as superuser for the company: dealers have no accounting

@@ -11,7 +11,9 @@ class OldpartsSaleApplicationLine(models.Model):
     market price looked up for it."""
     _name = 'oldparts.sale.application.line'
     _description = 'Old-Part Sale Application Line'
+    _inherit = 'oldparts.document.line.mixin'
     _order = 'application_id, sequence, id'
+    _oldparts_parent_field = 'application_id'
 
     _sql_constraints = [
         ('part_application_uniq', 'unique(application_id, part_id)',
@@ -71,19 +73,11 @@ class OldpartsSaleApplicationLine(models.Model):
                     'A weight cannot be negative.\n重量不能为负数。'))
 
     @api.constrains('part_id')
-    def _check_part_once(self):
-        """An old part is sold once: it cannot be on two live applications."""
+    def _check_part_fits(self):
+        """The part fits the application (dealer, company, disposal). That it
+        is on no other open document is held by the part itself
+        (oldparts.document.mixin)."""
         for line in self:
-            other = self.sudo().search([
-                ('part_id', '=', line.part_id.id),
-                ('id', '!=', line.id),
-                ('application_id.state', '!=', 'cancel')], limit=1)
-            if other:
-                raise ValidationError(_(
-                    'Old part %s is already on sale application %s.\n'
-                    '旧件 %s 已在变卖申请单 %s 中。') % (
-                    line.part_id.name, other.application_id.name,
-                    line.part_id.name, other.application_id.name))
             error = line.application_id._sale_part_error(line.part_id)
             if error:
                 raise ValidationError(error % (line.part_id.name, line.part_id.name))
@@ -104,7 +98,6 @@ class OldpartsSaleApplicationLine(models.Model):
 
     @api.model
     def create(self, vals):
-        self._check_application_draft(vals.get('application_id'))
         if vals.get('part_id') and 'reference_id' not in vals:
             part = self.env['oldparts.part'].browse(vals['part_id'])
             reference = self.env['oldparts.structural.reference']._find_for_product(
@@ -118,29 +111,10 @@ class OldpartsSaleApplicationLine(models.Model):
 
     @api.multi
     def write(self, vals):
-        locked = set(vals) - {'market_price_id', 'market_price', 'market_price_date',
-                              'dealer_base_price'}
-        if locked:
-            for application in self.mapped('application_id'):
-                self._check_application_draft(application.id)
         res = super(OldpartsSaleApplicationLine, self).write(vals)
         if 'grade_id' in vals or 'application_id' in vals:
             self._lookup_market_price()
         return res
-
-    @api.multi
-    def unlink(self):
-        for application in self.mapped('application_id'):
-            self._check_application_draft(application.id)
-        return super(OldpartsSaleApplicationLine, self).unlink()
-
-    @api.model
-    def _check_application_draft(self, application_id):
-        application = self.env['oldparts.sale.application'].browse(application_id)
-        if application and application.state != 'draft':
-            raise UserError(_(
-                'The old parts of %s can only change while it is a draft.\n'
-                '%s 只有在草稿状态才能修改旧件明细。') % (application.name, application.name))
 
     def _find_market_price(self, application):
         if not (application.state_id and self.grade_id and application.date):

@@ -9,8 +9,10 @@ class OldpartsSaleQuote(models.Model):
     """A scrap buyer's quote for the lot of a sale application (section
     4.2: at least three buyers, with contact person, phone and price)."""
     _name = 'oldparts.sale.quote'
+    _inherit = 'oldparts.document.line.mixin'
     _description = 'Scrap Buyer Quote'
     _order = 'application_id, price desc, id'
+    _oldparts_parent_field = 'application_id'
 
     application_id = fields.Many2one(
         'oldparts.sale.application', string='Sale Application', required=True,
@@ -55,35 +57,10 @@ class OldpartsSaleQuote(models.Model):
             self.contact_name = self.contact_name or contact.name or self.partner_id.name
             self.phone = self.phone or self.partner_id.mobile or self.partner_id.phone
 
-    @api.model
-    def create(self, vals):
-        self._check_application_draft(vals.get('application_id'))
-        return super(OldpartsSaleQuote, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        for application in self.mapped('application_id'):
-            self._check_application_draft(application.id)
-        return super(OldpartsSaleQuote, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        for application in self.mapped('application_id'):
-            self._check_application_draft(application.id)
-        return super(OldpartsSaleQuote, self).unlink()
-
-    @api.model
-    def _check_application_draft(self, application_id):
-        application = self.env['oldparts.sale.application'].browse(application_id)
-        if application and application.state != 'draft':
-            raise UserError(_(
-                'The quotes of %s can only change while it is a draft.\n'
-                '%s 只有在草稿状态才能修改报价。') % (application.name, application.name))
-
     @api.multi
     def action_select(self):
         """Sell to this buyer."""
         self.ensure_one()
-        self._check_application_draft(self.application_id.id)
+        self._oldparts_check_parent_open(self.application_id)
         self.application_id.quote_id = self
         return True

@@ -28,6 +28,7 @@ class OldpartsScrapSignoff(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
                 'oldparts.local.disposal.mixin', 'oldparts.document.mixin']
     _order = 'disposal_date desc, id desc'
+    _oldparts_holding_states = ('draft', 'submitted', 'approved')
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
@@ -120,20 +121,6 @@ class OldpartsScrapSignoff(models.Model):
                     '%s: name who receives the parts given away.\n%s：赠送旧件必须填写受赠方。'
                 ) % (signoff.name, signoff.name))
 
-    @api.constrains('part_ids')
-    def _check_parts_once(self):
-        """A part is disposed of once: not on two live sign-offs."""
-        for signoff in self:
-            other = self.sudo().search([
-                ('id', '!=', signoff.id),
-                ('part_ids', 'in', signoff.part_ids.ids),
-                ('state', '!=', 'cancel')], limit=1)
-            if other:
-                parts = (other.part_ids & signoff.part_ids).mapped('name')
-                raise ValidationError(_(
-                    'Old part %s is already on scrap sign-off %s.\n旧件 %s 已在报废签收单 %s 中。'
-                ) % (', '.join(parts), other.name, ', '.join(parts), other.name))
-
     @api.constrains('state', 'witness_ids', 'part_ids')
     def _check_submission(self):
         """At least N witnesses, from N different departments (section 9),
@@ -158,31 +145,34 @@ class OldpartsScrapSignoff(models.Model):
                     signoff.name, minimum, len(departments),
                     signoff.name, minimum, len(departments)))
 
-    @api.multi
-    def unlink(self):
-        if self.filtered(lambda s: s.state not in ('draft', 'cancel')):
-            raise UserError(_(
-                'Only draft or cancelled scrap sign-offs can be deleted.\n'
-                '只能删除草稿或已取消的报废签收单。'))
-        return super(OldpartsScrapSignoff, self).unlink()
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _oldparts_transitions(self):
+        dealer_or_specialist = ('oldparts_module.group_oldparts_dealer',
+                                'oldparts_module.group_oldparts_specialist')
+        return {
+            'action_submit': (('draft',), dealer_or_specialist, _('submit')),
+            'action_done': (('approved',), dealer_or_specialist, _('confirm the disposal')),
+            'action_cancel': (('draft', 'submitted', 'approved'), dealer_or_specialist,
+                              _('cancel')),
+            'action_draft': (('cancel',), dealer_or_specialist, _('reset to draft')),
+        }
+
+    def _oldparts_held_parts(self):
+        return self.part_ids
+
     @api.multi
     def action_submit(self):
-        self._check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist')
-        self._check_state(('draft',), ('submit', '提交'))
-        for signoff in self:
-            signoff._oldparts_check_parts(signoff.part_ids, (signoff.method,), ('submit', '提交'))
+        self._check_transition('action_submit')
+        for signoff in self._action_env():
+            signoff._oldparts_check_parts(signoff.part_ids, (signoff.method,), _('submit'))
             if signoff.company_id.oldparts_signoff_photo_required and not signoff._photos():
-                raise UserError(_(
-                    '%s: attach photos of the parts.\n%s：请上传旧件照片。') % (
-                    signoff.name, signoff.name))
+                raise UserError(_('%(signoff)s: attach photos of the parts.') % {
+                    'signoff': signoff.name})
             signoff.write({'state': 'submitted', 'refusal_reason': False})
             signoff.part_ids.filtered(
-                lambda p: p.state == 'handed_over').action_start_local_disposal()
+                lambda p: p.state == 'handed_over').sudo()._action_start_local_disposal()
             if signoff._approval_request():
                 signoff._approval_done()
         return True
@@ -192,49 +182,45 @@ class OldpartsScrapSignoff(models.Model):
         return self.amount_total
 
     def _approval_done(self):
-        self.write({'state': 'approved'})
+        self._action_write({'state': 'approved'})
 
     def _approval_refused(self, reason):
-        self.write({'state': 'draft', 'refusal_reason': reason})
+        self._action_write({'state': 'draft', 'refusal_reason': reason})
 
     @api.multi
     def action_done(self):
         """The parts were destroyed (scrapped) or handed to the recipient."""
-        self._check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist')
-        self._check_state(('approved',), ('confirm the disposal', '确认处置'))
-        for signoff in self:
+        self._check_transition('action_done')
+        for signoff in self._action_env():
             parts = signoff.part_ids
-            parts._check_state(('in_local_disposal',), ('dispose', '处置'))
+            parts._check_state(('in_local_disposal',), _('dispose of'))
             if signoff.method == 'destroy':
                 signoff.write({'scrap_ids': [(4, s.id) for s in signoff._oldparts_scrap(parts)]})
             else:
                 pickings = signoff._oldparts_deliver(parts, signoff.recipient_id)
                 signoff.write({'picking_ids': [(4, p.id) for p in pickings]})
             signoff.write({'state': 'done'})
-            parts.sudo().action_dispose()
+            parts.sudo()._action_dispose()
         return True
 
     @api.multi
     def action_cancel(self):
-        if not (self.env.uid == 1 or self.env.user.has_group(
-                'oldparts_module.group_oldparts_specialist')):
-            self._check_group('oldparts_module.group_oldparts_dealer')
-            self._check_state(('draft',), ('cancel', '取消'))
-        self._check_state(('draft', 'submitted', 'approved'), ('cancel', '取消'))
+        """The dealer withdraws a draft; the specialist may cancel until the
+        parts are disposed of."""
+        self._check_transition('action_cancel')
+        if not self._oldparts_user_in(('oldparts_module.group_oldparts_specialist',)):
+            self._check_state(('draft',), _('cancel'))
         self._approval_clear_activities()
         self.mapped('approval_review_ids').filtered(
             lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
         self.invalidate_cache(['approval_review_ids'], self.ids)
-        self.write({'state': 'cancel'})
+        self._action_write({'state': 'cancel'})
         return True
 
     @api.multi
     def action_draft(self):
-        self._check_group('oldparts_module.group_oldparts_dealer',
-                                   'oldparts_module.group_oldparts_specialist')
-        self._check_state(('cancel',), ('reset to draft', '重置为草稿'))
-        self.write({'state': 'draft'})
+        self._check_transition('action_draft')
+        self._action_write({'state': 'draft'})
         return True
 
     @api.multi

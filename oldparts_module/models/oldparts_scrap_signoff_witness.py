@@ -1,14 +1,15 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
 
 class OldpartsScrapSignoffWitness(models.Model):
     """A person who witnessed a destruction or gift and signs the form."""
     _name = 'oldparts.scrap.signoff.witness'
     _description = 'Scrap Sign-off Witness'
+    _inherit = 'oldparts.document.line.mixin'
     _order = 'signoff_id, sequence, id'
+    _oldparts_parent_field = 'signoff_id'
 
     signoff_id = fields.Many2one(
         'oldparts.scrap.signoff', string='Scrap Sign-off', required=True,
@@ -25,28 +26,3 @@ class OldpartsScrapSignoffWitness(models.Model):
     def _onchange_user_id(self):
         if self.user_id:
             self.name = self.user_id.name
-
-    @api.model
-    def create(self, vals):
-        self._check_signoff_draft(vals.get('signoff_id'))
-        return super(OldpartsScrapSignoffWitness, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        for signoff in self.mapped('signoff_id'):
-            self._check_signoff_draft(signoff.id)
-        return super(OldpartsScrapSignoffWitness, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        for signoff in self.mapped('signoff_id'):
-            self._check_signoff_draft(signoff.id)
-        return super(OldpartsScrapSignoffWitness, self).unlink()
-
-    @api.model
-    def _check_signoff_draft(self, signoff_id):
-        signoff = self.env['oldparts.scrap.signoff'].browse(signoff_id)
-        if signoff and signoff.state != 'draft':
-            raise UserError(_(
-                'The witnesses of %s can only change while it is a draft.\n'
-                '%s 只有在草稿状态才能修改见证人。') % (signoff.name, signoff.name))

@@ -28,6 +28,10 @@ class ResCompany(models.Model):
         help="A dealer's sale applications within this many days of each other "
              "count as one lot for the approval amount, so that splitting a lot "
              "does not avoid an approval step.")
+    oldparts_weight_tolerance = fields.Float(
+        string='Weighbridge Weight Tolerance (%)', default=5.0, digits=(16, 2),
+        help='A sale whose weighbridge weight differs from the approved weight '
+             'by more than this share needs a new approval.')
     oldparts_scrap_income_account_id = fields.Many2one(
         'account.account', string='Scrap Income Account',
         domain=[('deprecated', '=', False)],

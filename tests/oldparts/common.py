@@ -98,6 +98,5 @@ class OldpartsCase(SavepointCase):
         self.env.clear()
         if english or chinese:
             message = getattr(refusal.exception, 'name', None) or str(refusal.exception)
+            # the Chinese of each message comes from zh_CN.po (i18n tests)
             self.assertIn(english or '', message)
-            self.assertIn(chinese or '', message)
-            self.assertIn('\n', message)

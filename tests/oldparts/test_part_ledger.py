@@ -36,7 +36,9 @@ class TestPartLedger(OldpartsCase):
     def test_delay_days_until_handover(self):
         """Handed over 3 days after the required date → 3 delay days, no longer overdue."""
         part = self._create_part(replacement_date=self._date(-20))
-        part.handover_date = self._date(-10)   # required was -13
+        part.sudo(self.specialist).action_classify()
+        part.sudo(self.keeper_a).write({'handover_date': self._date(-10)})   # required was -13
+        part.sudo(self.keeper_a).action_hand_over()
         self.assertEqual(part.delay_days, 3)
         self.assertFalse(part.is_overdue)
 
@@ -84,14 +86,17 @@ class TestPartLedger(OldpartsCase):
         with self.assertRefused(ValidationError):
             self._create_part(replacement_date=self._date(1))
         part = self._create_part(replacement_date=self._date(-5))
+        part.sudo(self.specialist).action_classify()
         with self.assertRefused(ValidationError):
-            part.write({'handover_date': self._date(-6)})
+            part.sudo(self.keeper_a).write({'handover_date': self._date(-6)})
+        # the shipping date is the return shipment's (a process step)
+        internal = part.sudo()._action_env()
         with self.assertRefused(ValidationError):
-            part.write({'shipped_date': self._date(-1)})
-        part.write({'handover_date': self._date(-4)})
+            internal.write({'shipped_date': self._date(-1)})
+        part.sudo(self.keeper_a).write({'handover_date': self._date(-4)})
         with self.assertRefused(ValidationError):
-            part.write({'shipped_date': self._date(-5)})
-        part.write({'shipped_date': self._date(-4)})
+            internal.write({'shipped_date': self._date(-5)})
+        internal.write({'shipped_date': self._date(-4)})
         self.assertEqual(part.shipped_date, self._date(-4))
 
     def test_quantity_and_price_refused(self):
@@ -170,7 +175,7 @@ class TestDisposalType(OldpartsCase):
         part = self._create_part(self.engineer_a, scrap_value=0.0)
         part.sudo(self.specialist).action_classify()
         part.sudo(self.engineer_a).action_hand_over()
-        part.sudo(self.engineer_a).action_start_local_disposal()
+        part.sudo()._action_env()._action_start_local_disposal()
         with self.assertRefused(UserError):
             part.sudo(self.specialist).write({
                 'disposal_type': 'gift', 'disposal_override_reason': '赠送'})
@@ -192,15 +197,29 @@ class TestStates(OldpartsCase):
         return part
 
     def test_local_path(self):
-        """local_sale: handed over → in local disposal → disposed; shipping refused."""
+        """local_sale: handed over → in local disposal → disposed, through the
+        steps its documents take; shipping it is refused."""
         part = self._classified(scrap_value=400.0)
         part.sudo(self.engineer_a).action_hand_over()
+        internal = part.sudo()._action_env()
         with self.assertRefused(UserError):
-            part.sudo(self.keeper_a).action_ship()
-        part.sudo(self.engineer_a).action_start_local_disposal()
+            internal._action_ship()
+        internal._action_start_local_disposal()
         self.assertEqual(part.state, 'in_local_disposal')
-        part.sudo(self.specialist).action_dispose()
+        internal._action_dispose()
         self.assertEqual(part.state, 'disposed')
+
+    def test_document_steps_not_callable_by_clients(self):
+        """The steps documents take for a part (ship, receive, start the local
+        disposal, dispose) are private: no RPC caller reaches them, and the
+        public actions for them are gone."""
+        part = self._classified(scrap_value=400.0)
+        for name in ('action_ship', 'action_receive', 'action_start_local_disposal',
+                     'action_dispose'):
+            self.assertFalse(hasattr(part, name), name)
+        for name in ('_action_ship', '_action_receive', '_action_start_local_disposal',
+                     '_action_dispose'):
+            self.assertTrue(name.startswith('_') and hasattr(part, name))
 
     def test_wrong_state_refused(self):
         """Each action refuses a part in another state, and leaves it unchanged."""
@@ -208,15 +227,15 @@ class TestStates(OldpartsCase):
         with self.assertRefused(UserError):
             part.sudo(self.engineer_a).action_hand_over()
         with self.assertRefused(UserError):
-            part.sudo(self.materials).action_receive()
+            part.sudo(self.materials)._action_env()._action_receive()
         with self.assertRefused(UserError):
-            part.sudo(self.specialist).action_dispose()
+            part.sudo(self.specialist)._action_env()._action_dispose()
         part.sudo(self.specialist).action_classify()
         with self.assertRefused(UserError):
             part.sudo(self.specialist).action_classify()
         part.sudo(self.engineer_a).action_hand_over()
         with self.assertRefused(UserError):
-            part.sudo(self.engineer_a).action_start_local_disposal()
+            part.sudo()._action_env()._action_start_local_disposal()
         with self.assertRefused(UserError):
             part.sudo(self.specialist).action_determine_responsibility()
         self.assertEqual(part.state, 'handed_over')
@@ -237,7 +256,7 @@ class TestStates(OldpartsCase):
         self.assertEqual(part.state, 'draft')
         part.sudo(self.specialist).action_classify()
         part.sudo(self.engineer_a).action_hand_over()
-        part.sudo(self.engineer_a).action_start_local_disposal()
+        part.sudo()._action_env()._action_start_local_disposal()
         with self.assertRefused(UserError):
             part.sudo(self.specialist).action_cancel()
 
@@ -260,7 +279,7 @@ class TestReturnPath(OldpartsReturnsCase):
         part = self._handed_over_part()
         self._shipment(part)
         self.assertEqual(part.state, 'in_return')
-        with self.assertRefused(UserError, 'can no longer change', '不能再修改处置方式'):
+        with self.assertRefused(UserError, 'cannot be changed here'):
             part.sudo(self.specialist).write({
                 'disposal_type': 'local_sale', 'disposal_override_reason': '改为变卖'})
         self.assertEqual(part.disposal_type, 'return')
@@ -277,8 +296,8 @@ class TestReturnPath(OldpartsReturnsCase):
         part.sudo(self.specialist).action_determine_responsibility()
         self.assertEqual(part.state, 'responsibility_determined')
         self.assertEqual(part.responsibility_date, self._date(0))
-        with self.assertRefused(UserError, 'disposal form', '处置单'):
-            part.sudo(self.materials).action_dispose()
+        with self.assertRefused(UserError, 'disposal form'):
+            part.sudo()._action_env()._action_dispose()
         self.assertEqual(part.state, 'responsibility_determined')
 
     def test_responsibility_needs_a_decision(self):

@@ -89,7 +89,7 @@ class TestPartRoles(OldpartsCase):
             self.env['oldparts.part'].sudo(plain).search([])
 
     def test_role_actions_refused(self):
-        """Classifying, handing over and starting local disposal are refused to other roles."""
+        """Classifying, handing over and determining responsibility are refused to other roles."""
         part = self.part_a
         part.sudo(self.specialist).write({'scrap_value': 500.0})
         for login in ('materials', 'finance', 'general_manager', 'service_manager', 'engineer_a'):
@@ -100,9 +100,6 @@ class TestPartRoles(OldpartsCase):
             with self.assertRefused(UserError, 'not allowed', '无权'):
                 part.sudo(self.users[login]).action_hand_over()
         part.sudo(self.keeper_a).action_hand_over()
-        for login in ('materials', 'finance', 'general_manager', 'service_manager'):
-            with self.assertRefused(UserError, 'not allowed', '无权'):
-                part.sudo(self.users[login]).action_start_local_disposal()
         for login in ('engineer_a', 'keeper_a', 'finance', 'general_manager'):
             with self.assertRefused(UserError, 'not allowed', '无权'):
                 part.sudo(self.users[login]).action_determine_responsibility()

@@ -117,14 +117,17 @@ class TestReturnsLocations(OldpartsReturnsCase):
         self.assertEqual(len(part.sudo().stock_move_ids), 2)
 
     def test_manual_ship_and_receive_refused(self):
-        """A part in stock is shipped only by a return shipment, received only by its picking."""
+        """A part in stock is shipped only by a return shipment, received only
+        by its picking: a client can neither call those steps nor write the state."""
         part = self._handed_over_part()
-        with self.assertRefused(UserError, 'ship it on a return shipment', '返司发运'):
-            part.sudo(self.keeper_a).action_ship()
+        with self.assertRefused(UserError, 'cannot be changed here'):
+            part.sudo(self.keeper_a).write({'state': 'in_return'})
+        self.assertFalse(hasattr(part, 'action_ship'))
         self.assertEqual(part.state, 'handed_over')
         shipment = self._shipment(part)
         self.assertEqual(part.state, 'in_return')
-        with self.assertRefused(UserError, 'validating its return picking', '返司调拨单'):
-            part.sudo(self.materials).action_receive()
+        with self.assertRefused(UserError, 'cannot be changed here'):
+            part.sudo(self.materials).write({'state': 'received'})
+        self.assertFalse(hasattr(part, 'action_receive'))
         self.assertEqual(part.state, 'in_return')
         self.assertEqual(shipment.sudo().picking_id.state, 'assigned')

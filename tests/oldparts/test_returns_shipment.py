@@ -160,7 +160,7 @@ class TestReturnsShipment(OldpartsReturnsCase):
             self._shipment(local, confirm=False)
         part = self._handed_over_part(work_order_ref='PG-2026-0002')
         self._shipment(part, confirm=False)
-        with self.assertRefused(ValidationError, 'already on return shipment', '已在返司发运单'):
+        with self.assertRefused(ValidationError, 'is already on'):
             self._shipment(part, confirm=False)
 
     def test_confirm_needs_carrier_and_waybill(self):
@@ -181,7 +181,7 @@ class TestReturnsShipment(OldpartsReturnsCase):
         shipment = self._shipment(self._handed_over_part())
         with self.assertRefused(UserError, 'Cannot cancel', '无法取消'):
             shipment.action_cancel()
-        with self.assertRefused(UserError, 'Only draft or cancelled', '只能删除'):
+        with self.assertRefused(UserError, 'cannot be deleted'):
             shipment.unlink()
 
     def test_packing_list_fixed_once_shipped(self):

@@ -192,7 +192,7 @@ class TestSaleApplication(OldpartsSaleCase):
         """The same old part cannot be sold through two applications."""
         part = self._handed_over_part()
         self._create_application(part)
-        with self.assertRefused(ValidationError, 'already on sale application'):
+        with self.assertRefused(ValidationError, 'is already on'):
             self._create_application(part)
 
     def test_part_not_for_local_sale_refused(self):
@@ -218,8 +218,9 @@ class TestSaleApplication(OldpartsSaleCase):
         application.sudo(self.dealer_user_a).action_submit()
         with self.assertRefused(UserError):
             application.sudo(self.dealer_user_a).action_submit()
-        application.sudo(self.dealer_user_a).weighbridge_weight = 1.9
-        with self.assertRefused(UserError, 'is in state', '当前状态为'):
+        with self.assertRefused(UserError, 'cannot be changed here'):
+            application.sudo(self.dealer_user_a).weighbridge_weight = 1.9
+        with self.assertRefused(UserError, 'is in state'):
             application.sudo(self.dealer_user_a).action_execute()
 
     def test_lines_and_quotes_locked_after_submission(self):

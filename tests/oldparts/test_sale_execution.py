@@ -182,14 +182,16 @@ class TestSaleExecution(OldpartsSaleCase):
                 'partner_id': self.buyers[0].id, 'amount': 3600.0,
                 'journal_id': self.bank_journal.id,
                 'payment_method_id': self.env.ref('account.account_payment_method_manual_in').id})
-        with self.assertRefused(UserError):
-            application.sudo(self.finance).action_mark_paid()
+        # paid follows the invoice (a private step), never a client's call
+        self.assertFalse(hasattr(application, 'action_mark_paid'))
+        with self.assertRefused(UserError, 'cannot be changed here'):
+            application.sudo(self.finance).write({'state': 'paid'})
 
     def test_partial_payment_keeps_application_sold(self):
         """Half the amount paid: the invoice stays open, the application waits; the rest pays it."""
         part = self._handed_over_part()
         application = self._approved_application(part)
-        self._execute(application, 2.0)
+        self._execute(application, 1.9)
         self._register_payment(application, amount=2000.0)
         self.assertEqual(application.invoice_id.state, 'open')
         self.assertEqual(application.state, 'sold')

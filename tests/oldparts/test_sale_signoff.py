@@ -132,7 +132,7 @@ class TestSaleSignoff(OldpartsSaleCase):
         """The same part cannot be signed off twice."""
         part = self._handed_over_part('destroy')
         self._create_signoff(part)
-        with self.assertRefused(ValidationError, 'already on scrap sign-off'):
+        with self.assertRefused(ValidationError, 'is already on'):
             self._create_signoff(part)
 
     def test_refusal_and_roles(self):
