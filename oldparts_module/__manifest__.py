@@ -19,6 +19,7 @@
         'security/oldparts_local_disposal_security.xml',
         'security/ir.model.access.csv',
         'security/oldparts_returns_security.xml',
+        'security/oldparts_isolation_security.xml',
         'data/oldparts_data.xml',
         'data/oldparts_returns_data.xml',
         'reports/oldparts_reports.xml',

@@ -32,3 +32,5 @@ from . import oldparts_sale_application_line
 from . import oldparts_sale_quote
 from . import oldparts_scrap_signoff
 from . import oldparts_scrap_signoff_witness
+from . import mail_activity
+from . import mail_followers

@@ -66,6 +66,8 @@ class OldpartsApprovalMixin(models.AbstractModel):
                 Review.create({
                     'res_model': record._name,
                     'res_id': record.id,
+                    'company_id': record._approval_company().id,
+                    'dealer_id': record.dealer_id.id if 'dealer_id' in record._fields else False,
                     'tier_id': tier.id,
                     'sequence': index + 1,
                     'group_id': tier.group_id.id,

@@ -57,6 +57,10 @@ class OldpartsApprovalReview(models.Model):
 
     res_model = fields.Char(required=True, index=True, readonly=True)
     res_id = fields.Integer(required=True, index=True, readonly=True)
+    # the document's company and dealer, copied when the step is created, so
+    # that record rules keep dealers to their own documents' approvals
+    company_id = fields.Many2one('res.company', string='Company', readonly=True, index=True)
+    dealer_id = fields.Many2one('res.partner', string='Dealer', readonly=True, index=True)
     tier_id = fields.Many2one('oldparts.approval.tier', string='Step', readonly=True,
                               ondelete='restrict')
     name = fields.Char(related='tier_id.name', readonly=True)

@@ -373,6 +373,20 @@ class OldpartsDocumentLineMixin(models.AbstractModel):
     def _oldparts_parents(self):
         return self.sudo().mapped(self._oldparts_parent_field)
 
+    @api.multi
+    def name_get(self):
+        """The document's number and the line's part (or name); reading them
+        checks the user's access, as Odoo 11's default (model,id) does not."""
+        result = []
+        for line in self:
+            parent = line[self._oldparts_parent_field]
+            if 'part_id' in line._fields:
+                label = line.part_id.name
+            else:
+                label = line['name'] if 'name' in line._fields else line.id
+            result.append((line.id, '%s / %s' % (parent.display_name, label)))
+        return result
+
     def _action_env(self):
         """See OldpartsDocumentMixin._action_env."""
         return self.with_context(**{_ACTION_KEY: _ACTION_TOKEN})

@@ -164,3 +164,19 @@ class TestSaleSignoff(OldpartsSaleCase):
         for name, department in self.WITNESSES:
             self.assertIn(name, text)
             self.assertIn(department, text)
+
+    def test_parts_not_added_after_approval(self):
+        """Parts added to an approved sign-off are refused, and not scrapped."""
+        parts = self._handed_over_part('destroy')
+        signoff = self._create_signoff(parts)
+        signoff.sudo(self.dealer_user_a).action_submit()
+        if signoff.state != 'approved':
+            self._approve_all(signoff)
+        extra = self._handed_over_part('destroy')
+        with self.assertRefused(UserError, 'cannot be changed here'):
+            signoff.sudo(self.dealer_user_a).write({'part_ids': [(4, extra.id)]})
+        with self.assertRefused(UserError, 'can no longer change'):
+            signoff.witness_ids[0].sudo(self.dealer_user_a).write({'name': '冒名'})
+        signoff.sudo(self.dealer_user_a).action_done()
+        self.assertEqual(signoff.part_ids, parts)
+        self.assertEqual(extra.state, 'handed_over')
