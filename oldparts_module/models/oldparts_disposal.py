@@ -22,7 +22,7 @@ class OldpartsDisposal(models.Model):
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
-         'The disposal form number must be unique per company.\n处置单号在公司内必须唯一。'),
+         'The disposal form number must be unique per company.'),
     ]
 
     name = fields.Char(
@@ -95,9 +95,7 @@ class OldpartsDisposal(models.Model):
     @api.multi
     def unlink(self):
         if self.filtered(lambda d: d.state not in ('draft', 'cancel')):
-            raise UserError(_(
-                'Only draft or cancelled disposal forms can be deleted.\n'
-                '只能删除草稿或已取消的处置单。'))
+            raise UserError(_('Only draft or cancelled disposal forms can be deleted.'))
         return super(OldpartsDisposal, self).unlink()
 
     # ------------------------------------------------------------------
@@ -110,9 +108,9 @@ class OldpartsDisposal(models.Model):
         self._check_state(('draft',), ('submit', '提交'))
         for disposal in self:
             if not disposal.line_ids:
-                raise UserError(_(
-                    'Disposal form %s has no parts.\n处置单 %s 没有旧件。') % (
-                    disposal.name, disposal.name))
+                raise UserError(_('Disposal form %(disposal)s has no parts.') % {
+                    'disposal': disposal.name,
+                })
             disposal.line_ids._check_ready()
             disposal.write({'state': 'to_approve'})
             if disposal._approval_request():
@@ -237,9 +235,11 @@ class OldpartsDisposal(models.Model):
                     move_line.qty_done = move_line.product_uom_qty
             if picking._check_backorder():
                 raise UserError(_(
-                    'Disposal form %s: some parts are not in stock at %s.\n'
-                    '处置单 %s：部分旧件不在 %s 的库存中。') % (
-                    self.name, source.display_name, self.name, source.display_name))
+                    'Disposal form %(disposal)s: some parts are not in stock at '
+                    '%(location)s.') % {
+                    'disposal': self.name,
+                    'location': source.display_name,
+                })
             picking.action_done()
             for line in lines:
                 line.picking_id = picking
@@ -287,9 +287,9 @@ class OldpartsDisposal(models.Model):
             ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
         if not journal:
             raise UserError(_(
-                'Company %s has no purchase journal for the supplier refund.\n'
-                '公司 %s 没有用于供应商退款的采购日记账。') % (
-                self.company_id.name, self.company_id.name))
+                'Company %(company)s has no purchase journal for the supplier refund.') % {
+                'company': self.company_id.name,
+            })
         return {
             'type': 'in_refund',
             'partner_id': supplier.id,

@@ -15,7 +15,7 @@ class OldpartsSaleApplicationLine(models.Model):
 
     _sql_constraints = [
         ('part_application_uniq', 'unique(application_id, part_id)',
-         'An old part is listed once per sale application.\n同一旧件在申请单中只能出现一次。'),
+         'An old part is listed once per sale application.'),
     ]
 
     application_id = fields.Many2one(
@@ -67,8 +67,7 @@ class OldpartsSaleApplicationLine(models.Model):
     def _check_weighed_weight(self):
         for line in self:
             if line.weighed_weight < 0:
-                raise ValidationError(_(
-                    'A weight cannot be negative.\n重量不能为负数。'))
+                raise ValidationError(_('A weight cannot be negative.'))
 
     @api.constrains('part_id')
     def _check_part_once(self):
@@ -80,13 +79,13 @@ class OldpartsSaleApplicationLine(models.Model):
                 ('application_id.state', '!=', 'cancel')], limit=1)
             if other:
                 raise ValidationError(_(
-                    'Old part %s is already on sale application %s.\n'
-                    '旧件 %s 已在变卖申请单 %s 中。') % (
-                    line.part_id.name, other.application_id.name,
-                    line.part_id.name, other.application_id.name))
+                    'Old part %(part)s is already on sale application %(application)s.') % {
+                    'part': line.part_id.name,
+                    'application': other.application_id.name,
+                })
             error = line.application_id._sale_part_error(line.part_id)
             if error:
-                raise ValidationError(error % (line.part_id.name, line.part_id.name))
+                raise ValidationError(error % {'part': line.part_id.name})
 
     @api.onchange('part_id')
     def _onchange_part_id(self):
@@ -139,8 +138,8 @@ class OldpartsSaleApplicationLine(models.Model):
         application = self.env['oldparts.sale.application'].browse(application_id)
         if application and application.state != 'draft':
             raise UserError(_(
-                'The old parts of %s can only change while it is a draft.\n'
-                '%s 只有在草稿状态才能修改旧件明细。') % (application.name, application.name))
+                'The old parts of %(application)s can only change while it is a '
+                'draft.') % {'application': application.name})
 
     def _find_market_price(self, application):
         if not (application.state_id and self.grade_id and application.date):
@@ -168,11 +167,12 @@ class OldpartsSaleApplicationLine(models.Model):
             if not price and raise_if_missing:
                 application = line.application_id
                 raise UserError(_(
-                    '%s: no market price of %s for %s on or before %s. Enter the '
-                    'regional market price first.\n%s：%s 在 %s 及之前没有 %s 的市场价格，'
-                    '请先录入地区市场价格。') % (
-                    application.name, line.grade_id.name, application.state_id.name,
-                    application.date, application.name, application.state_id.name,
-                    application.date, line.grade_id.name))
+                    '%(application)s: no market price of %(grade)s for %(province)s on '
+                    'or before %(date)s. Enter the regional market price first.') % {
+                    'application': application.name,
+                    'grade': line.grade_id.name,
+                    'province': application.state_id.name,
+                    'date': application.date,
+                })
             line.write(line._market_price_values(line.application_id, price))
         return True

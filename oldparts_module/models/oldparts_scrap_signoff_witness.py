@@ -48,5 +48,6 @@ class OldpartsScrapSignoffWitness(models.Model):
         signoff = self.env['oldparts.scrap.signoff'].browse(signoff_id)
         if signoff and signoff.state != 'draft':
             raise UserError(_(
-                'The witnesses of %s can only change while it is a draft.\n'
-                '%s 只有在草稿状态才能修改见证人。') % (signoff.name, signoff.name))
+                'The witnesses of %(signoff)s can only change while it is a draft.') % {
+                'signoff': signoff.name,
+            })

@@ -103,8 +103,8 @@ class TestSalePricing(OldpartsSaleCase):
         application = self._create_application(
             part, user=self.engineer_b, weights=[0.4], grades=[self.light])
         self.assertFalse(application.line_ids.market_price_id)
-        with self.assertRefused(UserError, 'no market price', '没有'):
-            application.sudo(self.engineer_b).action_submit()
+        self.assertRefused(UserError, 'no market price', '没有',
+            lambda: application.sudo(self.engineer_b).action_submit())
         self.assertEqual(application.state, 'draft')
         self.assertEqual(part.state, 'handed_over')
 
