@@ -22,7 +22,9 @@ class OldpartsApprovalMixin(models.AbstractModel):
     approval_pending_group_id = fields.Many2one(
         'res.groups', string='Awaiting Approval By',
         compute='_compute_approval_pending')
-    can_approve = fields.Boolean(compute='_compute_approval_pending')
+    can_approve = fields.Boolean(
+        string='Awaiting My Approval', compute='_compute_approval_pending',
+        search='_search_can_approve')
 
     @api.depends('approval_review_ids.status')
     def _compute_approval_pending(self):
@@ -32,6 +34,14 @@ class OldpartsApprovalMixin(models.AbstractModel):
             record.approval_pending_group_id = pending.group_id
             record.can_approve = bool(pending) and (
                 pending.group_id in user_groups or self.env.uid == 1)
+
+    def _search_can_approve(self, operator, value):
+        """Documents whose pending step is for one of the user's groups."""
+        reviews = self.env['oldparts.approval.review'].sudo().search([
+            ('res_model', '=', self._name), ('status', '=', 'pending'),
+            ('group_id', 'in', self.env.user.groups_id.ids)])
+        positive = (operator == '=') == bool(value)
+        return [('id', 'in' if positive else 'not in', reviews.mapped('res_id'))]
 
     def _approval_amount(self):
         return 0.0
@@ -98,7 +108,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
                     'res_model_id': model_id,
                     'res_id': record.id,
                     'activity_type_id': activity_type.id,
-                    'summary': _('To approve: %s') % pending.name,
+                    'summary': _('To approve: %(step)s') % {'step': pending.name},
                     'date_deadline': today,
                     'user_id': user.id,
                 })
@@ -113,20 +123,17 @@ class OldpartsApprovalMixin(models.AbstractModel):
         for record in self:
             pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
             if not pending:
-                raise UserError(_(
-                    '%s is not waiting for an approval.\n%s 当前没有待审批的步骤。'
-                ) % (record.display_name, record.display_name))
+                raise UserError(_('%(document)s is not waiting for an approval.') % {
+                    'document': record.display_name})
             if not record.can_approve:
                 raise UserError(_(
-                    'Only a member of "%s" may approve this step of %s.\n'
-                    '只有“%s”的成员可以审批 %s 的这一步。') % (
-                    pending.group_id.name, record.display_name,
-                    pending.group_id.name, record.display_name))
+                    'Only a member of "%(group)s" may approve this step of %(document)s.') % {
+                    'group': pending.group_id.name, 'document': record.display_name})
             pending.sudo().write({
                 'status': 'approved', 'done_by_id': self.env.uid,
                 'done_date': fields.Datetime.now()})
             record._approval_clear_activities()
-            record.message_post(body=_('Approved: %s') % pending.name)
+            record.message_post(body=_('Approved: %(step)s') % {'step': pending.name})
             following = record.approval_review_ids.filtered(lambda r: r.status == 'waiting')[:1]
             if following:
                 following.sudo().write({'status': 'pending'})
@@ -146,13 +153,12 @@ class OldpartsApprovalMixin(models.AbstractModel):
     @api.multi
     def action_refuse(self, reason):
         if not (reason or '').strip():
-            raise UserError(_('Give the reason of the refusal.\n请填写驳回理由。'))
+            raise UserError(_('Give the reason of the refusal.'))
         for record in self:
             pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
             if not pending or not record.can_approve:
-                raise UserError(_(
-                    'You cannot refuse %s now.\n您当前不能驳回 %s。'
-                ) % (record.display_name, record.display_name))
+                raise UserError(_('You cannot refuse %(document)s now.') % {
+                    'document': record.display_name})
             pending.sudo().write({
                 'status': 'refused', 'done_by_id': self.env.uid,
                 'done_date': fields.Datetime.now(), 'reason': reason})
@@ -160,7 +166,8 @@ class OldpartsApprovalMixin(models.AbstractModel):
                 lambda r: r.status == 'waiting').sudo().unlink()
             record.invalidate_cache(['approval_review_ids'], record.ids)
             record._approval_clear_activities()
-            record.message_post(body=_('Refused: %s. Reason: %s') % (pending.name, reason))
+            record.message_post(body=_('Refused: %(step)s. Reason: %(reason)s') % {
+                'step': pending.name, 'reason': reason})
             record._action_env()._approval_refused(reason)
         return True
 

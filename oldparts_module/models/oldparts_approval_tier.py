@@ -44,9 +44,7 @@ class OldpartsApprovalTier(models.Model):
     def _check_min_amount(self):
         for tier in self:
             if tier.min_amount < 0:
-                raise ValidationError(_(
-                    'The amount of an approval step cannot be negative.\n'
-                    '审批层级的金额不能为负数。'))
+                raise ValidationError(_('The amount of an approval step cannot be negative.'))
 
 
 class OldpartsApprovalReview(models.Model):

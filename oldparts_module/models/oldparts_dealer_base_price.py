@@ -36,8 +36,7 @@ class OldpartsDealerBasePrice(models.Model):
         for base in self:
             if float_compare(base.price, 0.0,
                              precision_rounding=base.currency_id.rounding) < 0:
-                raise ValidationError(_(
-                    'A base price cannot be negative.\n基价不能为负数。'))
+                raise ValidationError(_('A base price cannot be negative.'))
 
     @api.model
     def _find_price(self, dealer, grade, date, company):

@@ -23,7 +23,7 @@ class OldpartsDisposal(models.Model):
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
-         'The disposal form number must be unique per company.\n处置单号在公司内必须唯一。'),
+         'The disposal form number must be unique per company.'),
     ]
 
     name = fields.Char(
@@ -114,8 +114,9 @@ class OldpartsDisposal(models.Model):
         self._check_transition('action_submit')
         for disposal in self._action_env():
             if not disposal.line_ids:
-                raise UserError(_('Disposal form %(form)s has no parts.') % {
-                    'form': disposal.name})
+                raise UserError(_('Disposal form %(disposal)s has no parts.') % {
+                    'disposal': disposal.name,
+                })
             disposal.line_ids._check_ready()
             disposal.write({'state': 'to_approve'})
             if disposal._approval_request():
@@ -239,9 +240,11 @@ class OldpartsDisposal(models.Model):
                     move_line.qty_done = move_line.product_uom_qty
             if picking._check_backorder():
                 raise UserError(_(
-                    'Disposal form %s: some parts are not in stock at %s.\n'
-                    '处置单 %s：部分旧件不在 %s 的库存中。') % (
-                    self.name, source.display_name, self.name, source.display_name))
+                    'Disposal form %(disposal)s: some parts are not in stock at '
+                    '%(location)s.') % {
+                    'disposal': self.name,
+                    'location': source.display_name,
+                })
             picking.action_done()
             for line in lines:
                 line.picking_id = picking
@@ -289,9 +292,9 @@ class OldpartsDisposal(models.Model):
             ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
         if not journal:
             raise UserError(_(
-                'Company %s has no purchase journal for the supplier refund.\n'
-                '公司 %s 没有用于供应商退款的采购日记账。') % (
-                self.company_id.name, self.company_id.name))
+                'Company %(company)s has no purchase journal for the supplier refund.') % {
+                'company': self.company_id.name,
+            })
         return {
             'type': 'in_refund',
             'partner_id': supplier.id,

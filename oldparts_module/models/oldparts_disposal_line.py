@@ -23,7 +23,7 @@ class OldpartsDisposalLine(models.Model):
 
     _sql_constraints = [
         ('part_disposal_uniq', 'unique(disposal_id, part_id)',
-         'An old part appears only once on a disposal form.\n同一旧件在处置单中只能出现一次。'),
+         'An old part appears only once on a disposal form.'),
     ]
 
     disposal_id = fields.Many2one(
@@ -72,36 +72,34 @@ class OldpartsDisposalLine(models.Model):
             if float_compare(line.claim_amount, 0.0,
                              precision_rounding=line.currency_id.rounding or 0.01) < 0:
                 raise ValidationError(_(
-                    'Old part %s: the claim amount cannot be negative.\n'
-                    '旧件 %s：索赔金额不能为负数。') % (line.part_id.name, line.part_id.name))
+                    'Old part %(part)s: the claim amount cannot be negative.') % {
+                    'part': line.part_id.name,
+                })
             if line.decision != 'claim':
                 continue
             if line.part_id.responsibility != 'supplier':
                 raise ValidationError(_(
-                    'Old part %s: only a part the supplier is responsible for can be '
-                    'claimed against a supplier.\n'
-                    '旧件 %s：只有责任方为供应商的旧件才能向供应商索赔。') % (
-                    line.part_id.name, line.part_id.name))
+                    'Old part %(part)s: only a part the supplier is responsible for can '
+                    'be claimed against a supplier.') % {'part': line.part_id.name})
             if not line.supplier_id:
                 raise ValidationError(_(
-                    'Old part %s: name the supplier claimed against.\n'
-                    '旧件 %s：请填写索赔的供应商。') % (line.part_id.name, line.part_id.name))
+                    'Old part %(part)s: name the supplier claimed against.') % {
+                    'part': line.part_id.name,
+                })
             if not line.claim_return and float_compare(
                     line.claim_amount, 0.0,
                     precision_rounding=line.currency_id.rounding or 0.01) <= 0:
                 raise ValidationError(_(
-                    'Old part %s: a claim returns the part to the supplier, or asks '
-                    'for a refund, or both.\n'
-                    '旧件 %s：索赔须退回供应商或要求退款（或两者）。') % (
-                    line.part_id.name, line.part_id.name))
+                    'Old part %(part)s: a claim returns the part to the supplier, or '
+                    'asks for a refund, or both.') % {'part': line.part_id.name})
 
     @api.constrains('part_id', 'disposal_id')
     def _check_part(self):
         for line in self:
             if line.part_id.company_id != line.disposal_id.company_id:
-                raise ValidationError(_(
-                    'Old part %s belongs to another company.\n旧件 %s 属于其他公司。'
-                ) % (line.part_id.name, line.part_id.name))
+                raise ValidationError(_('Old part %(part)s belongs to another company.') % {
+                    'part': line.part_id.name,
+                })
 
     def _check_ready(self):
         """Each part must be judged, still undecided, and (when stocked) in
@@ -111,15 +109,16 @@ class OldpartsDisposalLine(models.Model):
             if part.state != 'responsibility_determined' or part.hq_decision:
                 states = dict(part._fields['state']._description_selection(self.env))
                 raise UserError(_(
-                    'Old part %s cannot be disposed of by HQ now: it must be received '
-                    'and its responsibility determined (state: %s).\n'
-                    '旧件 %s 目前不能回司处置：须已接收并已定责（当前状态：%s）。') % (
-                    part.name, states[part.state], part.name, states[part.state]))
+                    'Old part %(part)s cannot be disposed of by HQ now: it must be '
+                    'received and its responsibility determined (state: %(state)s).') % {
+                    'part': part.name,
+                    'state': states[part.state],
+                })
             hq = line.disposal_id.company_id._oldparts_returns_setup().oldparts_hq_location_id
             if part._oldparts_is_stocked() and part._oldparts_stock_location() != hq:
-                raise UserError(_(
-                    'Old part %s is not in the HQ old-part warehouse.\n'
-                    '旧件 %s 不在回司旧件库中。') % (part.name, part.name))
+                raise UserError(_('Old part %(part)s is not in the HQ old-part warehouse.') % {
+                    'part': part.name,
+                })
 
     def _prepare_move_values(self, location, location_dest):
         self.ensure_one()
@@ -140,12 +139,13 @@ class OldpartsDisposalLine(models.Model):
                 force_company=self.disposal_id.company_id.id)._get_product_accounts()['expense']
         if not account:
             raise UserError(_(
-                'Set the supplier claim account of the company or the expense account '
-                'of %s.\n请设置公司的供应商索赔科目或 %s 的费用科目。') % (
-                part.product_id.display_name, part.product_id.display_name))
+                'Set the supplier claim account of the company or the expense '
+                'account of %(product)s.') % {'product': part.product_id.display_name})
         return {
-            'name': _('Claim for old part %s (%s) / 旧件索赔') % (
-                part.name, part.product_id.display_name),
+            'name': _('Claim for old part %(part)s (%(product)s)') % {
+                'part': part.name,
+                'product': part.product_id.display_name,
+            },
             'product_id': part.product_id.id,
             'uom_id': part.product_id.uom_id.id,
             'account_id': account.id,

@@ -20,7 +20,7 @@ class OldpartsFreightRequest(models.Model):
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
-         'The freight request number must be unique per company.\n运费申请单号在公司内必须唯一。'),
+         'The freight request number must be unique per company.'),
     ]
 
     name = fields.Char(
@@ -89,8 +89,9 @@ class OldpartsFreightRequest(models.Model):
             if float_compare(request.amount, 0.0,
                              precision_rounding=request.currency_id.rounding or 0.01) <= 0:
                 raise ValidationError(_(
-                    'Freight request %s: the amount must be greater than zero.\n'
-                    '运费申请单 %s：金额必须大于零。') % (request.name, request.name))
+                    'Freight request %(request)s: the amount must be greater than zero.') % {
+                    'request': request.name,
+                })
 
     @api.constrains('shipment_id', 'state', 'company_id')
     def _check_shipment(self):
@@ -99,9 +100,8 @@ class OldpartsFreightRequest(models.Model):
         for request in self.sudo():
             if request.shipment_id.company_id != request.company_id:
                 raise ValidationError(_(
-                    'Freight request %s and its return shipment belong to different '
-                    'companies.\n运费申请单 %s 与其返司发运单不属于同一公司。') % (
-                    request.name, request.name))
+                    'Freight request %(request)s and its return shipment belong to '
+                    'different companies.') % {'request': request.name})
             if request.state in ('refused', 'cancel'):
                 continue
             other = request.search([
@@ -109,10 +109,11 @@ class OldpartsFreightRequest(models.Model):
                 ('state', 'not in', ('refused', 'cancel'))], limit=1)
             if other:
                 raise ValidationError(_(
-                    'Return shipment %s already has freight request %s.\n'
-                    '返司发运单 %s 已有运费申请单 %s。') % (
-                    request.shipment_id.name, other.name,
-                    request.shipment_id.name, other.name))
+                    'Return shipment %(shipment)s already has freight request '
+                    '%(request)s.') % {
+                    'shipment': request.shipment_id.name,
+                    'request': other.name,
+                })
 
     # ------------------------------------------------------------------
     # CRUD
@@ -146,8 +147,10 @@ class OldpartsFreightRequest(models.Model):
             if request.shipment_id.state not in ('shipped', 'done'):
                 raise UserError(_(
                     'Freight request %(request)s: return shipment %(shipment)s has not '
-                    'been shipped.') % {'request': request.name,
-                                        'shipment': request.shipment_id.name})
+                    'been shipped.') % {
+                    'request': request.name,
+                    'shipment': request.shipment_id.name,
+                })
             request._freight_account()
             request.write({'state': 'to_approve'})
             if request._approval_request():
@@ -191,8 +194,9 @@ class OldpartsFreightRequest(models.Model):
             if not request.invoice_id:
                 vals['invoice_id'] = request._create_vendor_bill().id
             request._action_write(vals)
-            request.message_post(body=_('Approved; vendor bill created for %s.')
-                                 % request.carrier_id.display_name)
+            request.message_post(body=_('Approved; vendor bill created for %(carrier)s.') % {
+                'carrier': request.carrier_id.display_name,
+            })
 
     def _approval_refused(self, reason):
         self.sudo()._action_write({'state': 'refused'})
@@ -205,10 +209,8 @@ class OldpartsFreightRequest(models.Model):
         account = self.company_id.oldparts_freight_account_id
         if not account:
             raise UserError(_(
-                'Set the return freight expense account of company %s first '
-                '(Settings > Companies > Old Parts).\n'
-                '请先设置公司 %s 的旧件返司运费科目（设置 > 公司 > 旧件）。') % (
-                self.company_id.name, self.company_id.name))
+                'Set the return freight expense account of company %(company)s first '
+                '(Settings > Companies > Old Parts).') % {'company': self.company_id.name})
         return account
 
     def _freight_journal(self):
@@ -217,9 +219,9 @@ class OldpartsFreightRequest(models.Model):
             ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
         if not journal:
             raise UserError(_(
-                'Company %s has no purchase journal for the freight bill.\n'
-                '公司 %s 没有用于运费账单的采购日记账。') % (
-                self.company_id.name, self.company_id.name))
+                'Company %(company)s has no purchase journal for the freight bill.') % {
+                'company': self.company_id.name,
+            })
         return journal
 
     def _prepare_vendor_bill_values(self):
@@ -238,8 +240,10 @@ class OldpartsFreightRequest(models.Model):
             'reference': shipment.waybill_number,
             'oldparts_freight_request_id': self.id,
             'invoice_line_ids': [(0, 0, {
-                'name': _('Old-part return freight %s, waybill %s / 旧件返司运费') % (
-                    shipment.name, shipment.waybill_number or ''),
+                'name': _('Old-part return freight %(shipment)s, waybill %(waybill)s') % {
+                    'shipment': shipment.name,
+                    'waybill': shipment.waybill_number or '',
+                },
                 'account_id': self._freight_account().id,
                 'quantity': 1.0,
                 'price_unit': self.amount,

@@ -23,12 +23,16 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
         for record in self:
             for part in parts.filtered(lambda p: p.dealer_id != record.dealer_id):
                 raise UserError(_(
-                    '%s: old part %s belongs to another dealer.\n'
-                    '%s：旧件 %s 属于其他代理商。') % (record.name, part.name, record.name, part.name))
+                    '%(document)s: old part %(part)s belongs to another dealer.') % {
+                    'document': record.name,
+                    'part': part.name,
+                })
             for part in parts.filtered(lambda p: p.disposal_type not in disposal_types):
                 raise UserError(_(
-                    '%s: old part %s is not classified for this disposal.\n'
-                    '%s：旧件 %s 的处置方式与本单不符。') % (record.name, part.name, record.name, part.name))
+                    '%(document)s: old part %(part)s is not classified for this disposal.') % {
+                    'document': record.name,
+                    'part': part.name,
+                })
         parts._check_state(('handed_over', 'in_local_disposal'), action_label)
 
     # ------------------------------------------------------------------
@@ -51,9 +55,11 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
         if float_compare(available, part.quantity,
                          precision_rounding=part.product_id.uom_id.rounding) < 0:
             raise UserError(_(
-                'Old part %s (%s) is not in stock at %s.\n旧件 %s（%s）不在库位 %s 中。'
-            ) % (part.name, part.product_id.display_name, location.display_name,
-                 part.name, part.product_id.display_name, location.display_name))
+                'Old part %(part)s (%(product)s) is not in stock at %(location)s.') % {
+                'part': part.name,
+                'product': part.product_id.display_name,
+                'location': location.display_name,
+            })
 
     def _oldparts_prepare_picking_values(self, parts, partner, location, company):
         self.ensure_one()
@@ -61,8 +67,9 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
             [('company_id', '=', company.id)], limit=1)
         if not warehouse:
             raise UserError(_(
-                'Company %s has no warehouse to deliver old parts from.\n'
-                '公司 %s 没有仓库，无法出库旧件。') % (company.name, company.name))
+                'Company %(company)s has no warehouse to deliver old parts from.') % {
+                'company': company.name,
+            })
         destination = partner.property_stock_customer or self.env.ref(
             'stock.stock_location_customers')
         return {
@@ -108,10 +115,10 @@ class OldpartsLocalDisposalMixin(models.AbstractModel):
             picking.action_assign()
             for move in picking.move_lines:
                 if move.state != 'assigned':
-                    raise UserError(_(
-                        '%s cannot be reserved at %s.\n%s 在库位 %s 无法预留。') % (
-                        move.product_id.display_name, location.display_name,
-                        move.product_id.display_name, location.display_name))
+                    raise UserError(_('%(product)s cannot be reserved at %(location)s.') % {
+                        'product': move.product_id.display_name,
+                        'location': location.display_name,
+                    })
                 for line in move.move_line_ids:
                     line.qty_done = line.product_uom_qty
             picking.action_done()

@@ -15,8 +15,7 @@ class OldpartsMarketPrice(models.Model):
 
     _sql_constraints = [
         ('price_day_uniq', 'unique(state_id, grade_id, date, company_id)',
-         'There is already a market price for this province, grade and day.\n'
-         '该省份、等级、日期已有市场价格。'),
+         'There is already a market price for this province, grade and day.'),
     ]
 
     state_id = fields.Many2one(
@@ -28,7 +27,7 @@ class OldpartsMarketPrice(models.Model):
         string='Date', required=True, index=True, default=fields.Date.context_today)
     price = fields.Monetary(
         string='Price per Ton', required=True, currency_field='currency_id',
-        help='Yuan per ton (元/吨).')
+        help='Yuan per ton.')
     source = fields.Char(string='Source', help='Where the price was published.')
     company_id = fields.Many2one(
         'res.company', string='Company', index=True,
@@ -49,8 +48,7 @@ class OldpartsMarketPrice(models.Model):
         for price in self:
             if float_compare(price.price, 0.0,
                              precision_rounding=price.currency_id.rounding) <= 0:
-                raise ValidationError(_(
-                    'A market price must be greater than zero.\n市场价格必须大于零。'))
+                raise ValidationError(_('A market price must be greater than zero.'))
 
     @api.model
     def _find_price(self, state, grade, date, company):

@@ -13,7 +13,7 @@ class OldpartsMetalGrade(models.Model):
 
     _sql_constraints = [
         ('code_uniq', 'unique(code)',
-         'The code of a metal grade must be unique.\n金属等级代码必须唯一。'),
+         'The code of a metal grade must be unique.'),
     ]
 
     name = fields.Char(string='Grade', required=True, translate=True)
@@ -33,5 +33,6 @@ class OldpartsMetalGrade(models.Model):
         for grade in self:
             if grade.product_id and grade.product_id.uom_id != ton:
                 raise ValidationError(_(
-                    'The scrap product of grade %s must be sold by the ton.\n'
-                    '等级 %s 的废料产品必须以吨为计量单位。') % (grade.name, grade.name))
+                    'The scrap product of grade %(grade)s must be sold by the ton.') % {
+                    'grade': grade.name,
+                })

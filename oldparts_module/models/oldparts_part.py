@@ -68,7 +68,7 @@ class OldpartsPart(models.Model):
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
-         'The old-part number must be unique per company.\n旧件编号在公司内必须唯一。'),
+         'The old-part number must be unique per company.'),
     ]
 
     name = fields.Char(
@@ -104,7 +104,7 @@ class OldpartsPart(models.Model):
         help='Province where the part was replaced.')
     work_order_ref = fields.Char(
         string='Approval / Work Order No.', index=True,
-        help='Approval number = dispatch (work) order number (审批号/派工订单号).')
+        help='Approval number = dispatch (work) order number.')
     equipment_ref = fields.Char(
         string='Equipment No.', index=True, help="The machine's vehicle code.")
     product_id = fields.Many2one(
@@ -341,12 +341,14 @@ class OldpartsPart(models.Model):
         for part in self:
             if float_compare(part.quantity, 0.0, precision_rounding=part.product_id.uom_id.rounding or 0.001) <= 0:
                 raise ValidationError(_(
-                    'The quantity of old part %s must be greater than zero.\n'
-                    '旧件 %s 的数量必须大于零。') % (part.name, part.name))
+                    'The quantity of old part %(part)s must be greater than zero.') % {
+                    'part': part.name,
+                })
             if float_compare(part.price_unit, 0.0, precision_rounding=part.currency_id.rounding or 0.01) < 0:
                 raise ValidationError(_(
-                    'The unit price of old part %s cannot be negative.\n'
-                    '旧件 %s 的单价不能为负数。') % (part.name, part.name))
+                    'The unit price of old part %(part)s cannot be negative.') % {
+                    'part': part.name,
+                })
 
     @api.constrains('replacement_date', 'handover_date', 'shipped_date')
     def _check_dates(self):
@@ -354,18 +356,21 @@ class OldpartsPart(models.Model):
         for part in self:
             if part.replacement_date and part.replacement_date > today:
                 raise ValidationError(_(
-                    'The completion date of old part %s cannot be in the future.\n'
-                    '旧件 %s 的完工日期不能晚于今天。') % (part.name, part.name))
+                    'The completion date of old part %(part)s cannot be in the future.') % {
+                    'part': part.name,
+                })
             if part.handover_date and part.replacement_date \
                     and part.handover_date < part.replacement_date:
                 raise ValidationError(_(
-                    'Old part %s cannot be handed over before it was replaced.\n'
-                    '旧件 %s 的回收日期不能早于完工日期。') % (part.name, part.name))
+                    'Old part %(part)s cannot be handed over before it was replaced.') % {
+                    'part': part.name,
+                })
             if part.shipped_date and (not part.handover_date
                                       or part.shipped_date < part.handover_date):
                 raise ValidationError(_(
-                    'Old part %s cannot be shipped before it was handed over.\n'
-                    '旧件 %s 的返司日期不能早于回收日期。') % (part.name, part.name))
+                    'Old part %(part)s cannot be shipped before it was handed over.') % {
+                    'part': part.name,
+                })
 
     @api.constrains('reply_date', 'reply_reason', 'required_handover_date')
     def _check_reply_reason(self):
@@ -374,9 +379,8 @@ class OldpartsPart(models.Model):
                     and part.reply_date > part.required_handover_date \
                     and not (part.reply_reason or '').strip():
                 raise ValidationError(_(
-                    'Old part %s: a reply date after the required hand-over date '
-                    'needs a reason.\n旧件 %s：回复日期晚于要求交期，必须填写原因。'
-                ) % (part.name, part.name))
+                    'Old part %(part)s: a reply date after the required hand-over date '
+                    'needs a reason.') % {'part': part.name})
 
     @api.constrains('disposal_type', 'proposed_disposal_type', 'disposal_override_reason')
     def _check_disposal_override(self):
@@ -385,17 +389,16 @@ class OldpartsPart(models.Model):
                     and part.disposal_type != part.proposed_disposal_type \
                     and not (part.disposal_override_reason or '').strip():
                 raise ValidationError(_(
-                    'Old part %s: choosing another disposal type than the proposed '
-                    'one needs a reason.\n旧件 %s：处置方式与建议不同，必须填写理由。'
-                ) % (part.name, part.name))
+                    'Old part %(part)s: choosing another disposal type than the proposed '
+                    'one needs a reason.') % {'part': part.name})
 
     @api.constrains('dealer_id')
     def _check_dealer(self):
         for part in self:
             if not part.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_(
-                    '%s is not flagged as a dealer.\n%s 不是代理商。'
-                ) % (part.dealer_id.display_name, part.dealer_id.display_name))
+                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
+                    'dealer': part.dealer_id.display_name,
+                })
 
     @api.constrains('engineer_id', 'dealer_id')
     def _check_engineer_dealer(self):
@@ -415,8 +418,9 @@ class OldpartsPart(models.Model):
         for part in self:
             if part.responsibility == 'supplier' and not part.supplier_id:
                 raise ValidationError(_(
-                    'Old part %s: name the supplier held responsible.\n'
-                    '旧件 %s：责任方为供应商时必须填写供应商。') % (part.name, part.name))
+                    'Old part %(part)s: name the supplier held responsible.') % {
+                    'part': part.name,
+                })
 
     @api.onchange('dealer_id')
     def _onchange_dealer_id(self):
@@ -452,9 +456,7 @@ class OldpartsPart(models.Model):
     @api.multi
     def unlink(self):
         if self.filtered(lambda p: p.state != 'draft'):
-            raise UserError(_(
-                'Only draft old parts can be deleted; cancel the others.\n'
-                '只能删除草稿状态的旧件，其他状态请取消。'))
+            raise UserError(_('Only draft old parts can be deleted; cancel the others.'))
         return super(OldpartsPart, self).unlink()
 
     @api.model
@@ -475,10 +477,9 @@ class OldpartsPart(models.Model):
             return
         if not dealer_id or dealer_id != user.oldparts_dealer_id.id:
             raise AccessError(_(
-                'You can only record old parts of your own dealer (%s).\n'
-                '您只能登记本代理商（%s）的旧件。') % (
-                user.oldparts_dealer_id.display_name or '-',
-                user.oldparts_dealer_id.display_name or '-'))
+                'You can only record old parts of your own dealer (%(dealer)s).') % {
+                'dealer': user.oldparts_dealer_id.display_name or '-',
+            })
 
     def _is_specialist(self):
         return self.env.uid == 1 or self.env.user.has_group(
@@ -673,7 +674,7 @@ class OldpartsPart(models.Model):
         activity_type = self.env.ref(activity_xmlid)
         self.sudo().mapped('activity_ids').filtered(
             lambda a: a.activity_type_id == activity_type).action_feedback(
-                feedback=_('Done / 已完成'))
+                feedback=_('Done'))
 
     def _schedule_late_reply_activity(self):
         """A reply date after the required date is reported to the service
@@ -685,10 +686,15 @@ class OldpartsPart(models.Model):
                 part._schedule_activity(
                     'oldparts_module.mail_activity_type_oldparts_late_reply',
                     part._group_users('oldparts_module.group_oldparts_service_manager'),
-                    _('Late hand-over promised / 旧件延期交接'),
-                    _('%s promises the hand-over on %s (required %s): %s') % (
-                        part.engineer_id.name or '', part.reply_date,
-                        part.required_handover_date, part.reply_reason or ''),
+                    _('Late hand-over promised'),
+                    _(
+                        '%(engineer)s promises the hand-over on %(date)s (required '
+                        '%(required_date)s): %(reason)s') % {
+                        'engineer': part.engineer_id.name or '',
+                        'date': part.reply_date,
+                        'required_date': part.required_handover_date,
+                        'reason': part.reply_reason or '',
+                    },
                     fields.Date.context_today(part))
 
     def _recompute_stored(self, fnames):
@@ -713,8 +719,11 @@ class OldpartsPart(models.Model):
                 'oldparts_module.group_oldparts_specialist')
             part._schedule_activity(
                 'oldparts_module.mail_activity_type_oldparts_handover', users,
-                _('Hand over old part / 旧件交接逾期'),
-                _('%s is %d day(s) late.') % (part.name, part.delay_days), today)
+                _('Hand over old part'),
+                _('%(part)s is %(days)d day(s) late.') % {
+                    'part': part.name,
+                    'days': part.delay_days,
+                }, today)
         soon = fields.Date.to_string(
             fields.Date.from_string(today) + timedelta(days=2))
         due = self.search([
@@ -725,9 +734,11 @@ class OldpartsPart(models.Model):
             part._schedule_activity(
                 'oldparts_module.mail_activity_type_oldparts_responsibility',
                 part._group_users('oldparts_module.group_oldparts_specialist'),
-                _('Determine responsibility / 旧件定责到期'),
-                _('Responsibility for %s is due on %s.') % (
-                    part.name, part.responsibility_deadline),
+                _('Determine responsibility'),
+                _('Responsibility for %(part)s is due on %(date)s.') % {
+                    'part': part.name,
+                    'date': part.responsibility_deadline,
+                },
                 part.responsibility_deadline)
         return True
 

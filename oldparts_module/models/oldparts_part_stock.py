@@ -89,7 +89,7 @@ class OldpartsPart(models.Model):
             location = part._oldparts_stock_location()
             part._oldparts_stock_move(part._prepare_stock_move_values(
                 location, part.company_id._oldparts_returns_setup().oldparts_service_location_id,
-                _('Cancelled old part %s') % part.name))
+                _('Cancelled old part %(part)s') % {'part': part.name}))
         return res
 
     @api.multi
@@ -122,7 +122,7 @@ class OldpartsPart(models.Model):
         self.ensure_one()
         source = self.company_id._oldparts_returns_setup().oldparts_service_location_id
         return self._prepare_stock_move_values(
-            source, location_dest, _('Hand-over of old part %s') % self.name)
+            source, location_dest, _('Hand-over of old part %(part)s') % {'part': self.name})
 
     def _prepare_stock_move_values(self, location, location_dest, name):
         self.ensure_one()
@@ -174,11 +174,11 @@ class OldpartsPart(models.Model):
             if part._oldparts_is_stocked() and part.product_id.tracking != 'none' \
                     and not (part.lot_name or '').strip():
                 raise UserError(_(
-                    'Old part %s: %s is tracked by serial/lot; record the serial/lot '
-                    'of the failed part before handing it over.\n'
-                    '旧件 %s：%s 按序列号/批次管理，交接前请填写旧件的序列号/批次。') % (
-                    part.name, part.product_id.display_name,
-                    part.name, part.product_id.display_name))
+                    'Old part %(part)s: %(product)s is tracked by serial/lot; record the '
+                    'serial/lot of the failed part before handing it over.') % {
+                    'part': part.name,
+                    'product': part.product_id.display_name,
+                })
 
     def _oldparts_stock_hand_over(self):
         for part in self:

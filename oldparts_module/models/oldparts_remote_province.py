@@ -14,7 +14,7 @@ class OldpartsRemoteProvince(models.Model):
 
     _sql_constraints = [
         ('state_company_uniq', 'unique(state_id, company_id)',
-         'This province is already listed as remote.\n该省份已在偏远地区名单中。'),
+         'This province is already listed as remote.'),
     ]
 
     state_id = fields.Many2one(
@@ -34,9 +34,8 @@ class OldpartsRemoteProvince(models.Model):
         for remote in self:
             if not 0.0 <= remote.reduction_min <= remote.reduction_max < 100.0:
                 raise ValidationError(_(
-                    'The reduction range of %s must go from 0 up to less than 100%%, '
-                    'the lower bound first.\n%s 的降价幅度范围必须在 0 到 100%% 之间，'
-                    '且下限不大于上限。') % (remote.state_id.name, remote.state_id.name))
+                    'The reduction range of %(province)s must go from 0 up to less than '
+                    '100%%, the lower bound first.') % {'province': remote.state_id.name})
 
     @api.model
     def _find_for_state(self, state, company):

@@ -19,7 +19,7 @@ class OldpartsResponsibilityRule(models.Model):
         [('domestic', 'Domestic'), ('imported', 'Imported')],
         string='Origin', required=True)
     is_critical = fields.Boolean(
-        string='Critical Part', help='Domestic parts: critical (关重件) or not.')
+        string='Critical Part', help='Domestic parts: critical or not.')
     analysis_abroad = fields.Boolean(
         string='Analysed Abroad', help='Imported parts: analysed abroad or in China.')
     days = fields.Integer(string='Days', required=True)
@@ -29,8 +29,7 @@ class OldpartsResponsibilityRule(models.Model):
     def _check_days(self):
         for rule in self:
             if rule.days <= 0:
-                raise ValidationError(_(
-                    'The number of days must be positive.\n天数必须大于零。'))
+                raise ValidationError(_('The number of days must be positive.'))
 
     @api.model
     def _find_for_part(self, part):

@@ -19,7 +19,7 @@ class OldpartsReturnShipment(models.Model):
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
-         'The shipment number must be unique per company.\n返司发运单号在公司内必须唯一。'),
+         'The shipment number must be unique per company.'),
     ]
 
     name = fields.Char(
@@ -129,9 +129,9 @@ class OldpartsReturnShipment(models.Model):
     def _check_dealer(self):
         for shipment in self:
             if not shipment.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_(
-                    '%s is not flagged as a dealer.\n%s 不是代理商。') % (
-                    shipment.dealer_id.display_name, shipment.dealer_id.display_name))
+                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
+                    'dealer': shipment.dealer_id.display_name,
+                })
 
     # ------------------------------------------------------------------
     # Actions
@@ -210,21 +210,22 @@ class OldpartsReturnShipment(models.Model):
     def _check_ready_to_ship(self):
         self.ensure_one()
         if not self.line_ids:
-            raise UserError(_(
-                'Return shipment %s has no parts to ship.\n返司发运单 %s 没有要发运的旧件。'
-            ) % (self.name, self.name))
+            raise UserError(_('Return shipment %(shipment)s has no parts to ship.') % {
+                'shipment': self.name,
+            })
         if not self.carrier_id or not (self.waybill_number or '').strip():
             raise UserError(_(
-                'Return shipment %s: enter the carrier and the waybill number.\n'
-                '返司发运单 %s：请填写承运商和运单号。') % (self.name, self.name))
+                'Return shipment %(shipment)s: enter the carrier and the waybill '
+                'number.') % {'shipment': self.name})
         self.line_ids._check_part()
         for line in self.line_ids:
             if line.part_id.product_id.type not in ('product', 'consu'):
                 raise UserError(_(
-                    'Old part %s: %s is a service, not a physical part; it cannot be shipped.\n'
-                    '旧件 %s：%s 是服务类物料，不能发运。') % (
-                    line.part_id.name, line.part_id.product_id.display_name,
-                    line.part_id.name, line.part_id.product_id.display_name))
+                    'Old part %(part)s: %(product)s is a service, not a physical part; '
+                    'it cannot be shipped.') % {
+                    'part': line.part_id.name,
+                    'product': line.part_id.product_id.display_name,
+                })
 
     def _prepare_picking_values(self):
         self.ensure_one()
@@ -251,7 +252,9 @@ class OldpartsReturnShipment(models.Model):
         picking.action_confirm()
         picking.action_assign()
         self.sudo()._action_write({'picking_id': picking.id})
-        self.message_post(body=_('Shipped on return picking %s.') % picking.name)
+        self.message_post(body=_('Shipped on return picking %(picking)s.') % {
+            'picking': picking.name,
+        })
         return picking
 
     def _oldparts_update_receipt(self):
@@ -296,8 +299,7 @@ class OldpartsReturnShipment(models.Model):
         text = ', '.join('%s (%s %s)' % (line.part_id.name, _('box'), line.box_number)
                          for line in lines)
         self.message_post(body=_(
-            'Discrepancy at HQ receipt: not found in the boxes: %s\n'
-            '回司接收差异：箱内未找到：%s') % (text, text))
+            'Discrepancy at HQ receipt: not found in the boxes: %(parts)s') % {'parts': text})
         activity_type = self.env.ref('oldparts_module.mail_activity_type_oldparts_discrepancy')
         specialists = self.env.ref('oldparts_module.group_oldparts_specialist').sudo().users \
             .filtered(lambda u: u.active and self.company_id in u.company_ids)
@@ -307,7 +309,7 @@ class OldpartsReturnShipment(models.Model):
                 'res_model_id': model_id,
                 'res_id': self.id,
                 'activity_type_id': activity_type.id,
-                'summary': _('Missing old parts / 旧件缺失'),
+                'summary': _('Missing old parts'),
                 'note': text,
                 'date_deadline': fields.Date.context_today(self),
                 'user_id': user.id,

@@ -18,7 +18,7 @@ class OldpartsReturnShipmentLine(models.Model):
 
     _sql_constraints = [
         ('part_shipment_uniq', 'unique(shipment_id, part_id)',
-         'An old part appears only once on a packing list.\n同一旧件在装箱清单中只能出现一次。'),
+         'An old part appears only once on a packing list.'),
     ]
 
     shipment_id = fields.Many2one(
@@ -62,22 +62,22 @@ class OldpartsReturnShipmentLine(models.Model):
             shipment = line.shipment_id
             if part.dealer_id != shipment.dealer_id:
                 raise ValidationError(_(
-                    'Old part %s belongs to dealer %s, not to %s.\n'
-                    '旧件 %s 属于代理商 %s，不属于 %s。') % (
-                    part.name, part.dealer_id.name, shipment.dealer_id.name,
-                    part.name, part.dealer_id.name, shipment.dealer_id.name))
+                    'Old part %(part)s belongs to dealer %(dealer)s, not to '
+                    '%(shipment_dealer)s.') % {
+                    'part': part.name,
+                    'dealer': part.dealer_id.name,
+                    'shipment_dealer': shipment.dealer_id.name,
+                })
             if part.company_id != shipment.company_id:
-                raise ValidationError(_(
-                    'Old part %s belongs to another company.\n旧件 %s 属于其他公司。'
-                ) % (part.name, part.name))
+                raise ValidationError(_('Old part %(part)s belongs to another company.') % {
+                    'part': part.name,
+                })
             if shipment.state != 'draft':
                 continue
             if part.state != 'handed_over' or part.disposal_type != 'return':
                 raise ValidationError(_(
-                    'Old part %s cannot be packed: only parts handed over for return '
-                    'to the company can be shipped.\n'
-                    '旧件 %s 不能装箱：只有已交接且处置方式为返司的旧件可以发运。'
-                ) % (part.name, part.name))
+                    'Old part %(part)s cannot be packed: only parts handed over for '
+                    'return to the company can be shipped.') % {'part': part.name})
 
     @api.constrains('weight', 'box_number')
     def _check_weight_box(self):
@@ -85,13 +85,13 @@ class OldpartsReturnShipmentLine(models.Model):
         # read, are only computed after the constraints of a new line.
         for line in self.sudo():
             if float_compare(line.weight, 0.0, precision_digits=2) < 0:
-                raise ValidationError(_(
-                    'The weight of old part %s cannot be negative.\n旧件 %s 的重量不能为负数。'
-                ) % (line.part_id.name, line.part_id.name))
+                raise ValidationError(_('The weight of old part %(part)s cannot be negative.') % {
+                    'part': line.part_id.name,
+                })
             if not (line.box_number or '').strip():
-                raise ValidationError(_(
-                    'Give the box number of old part %s.\n请填写旧件 %s 的箱号。'
-                ) % (line.part_id.name, line.part_id.name))
+                raise ValidationError(_('Give the box number of old part %(part)s.') % {
+                    'part': line.part_id.name,
+                })
 
     # ------------------------------------------------------------------
     # Business methods
@@ -101,7 +101,7 @@ class OldpartsReturnShipmentLine(models.Model):
         shipment = self.shipment_id
         values = self.part_id._prepare_stock_move_values(
             shipment.location_id, shipment.location_dest_id,
-            _('%s, box %s') % (self.part_id.name, self.box_number))
+            _('%(part)s, box %(box)s') % {'part': self.part_id.name, 'box': self.box_number})
         values.update({
             'origin': shipment.name,
             'oldparts_shipment_line_id': self.id,

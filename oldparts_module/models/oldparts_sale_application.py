@@ -47,8 +47,7 @@ class OldpartsSaleApplication(models.Model):
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
-         'The sale application number must be unique per company.\n'
-         '变卖申请单号在公司内必须唯一。'),
+         'The sale application number must be unique per company.'),
     ]
 
     name = fields.Char(
@@ -284,18 +283,21 @@ class OldpartsSaleApplication(models.Model):
             remote = application.remote_province_id
             if not remote:
                 raise ValidationError(_(
-                    '%s: %s is not a remote province; no further reduction is allowed.\n'
-                    '%s：%s 不是偏远地区，不能再降价。') % (
-                    application.name, application.state_id.name,
-                    application.name, application.state_id.name))
+                    '%(application)s: %(province)s is not a remote province; no further '
+                    'reduction is allowed.') % {
+                    'application': application.name,
+                    'province': application.state_id.name,
+                })
             if float_compare(reduction, remote.reduction_min, precision_digits=2) < 0 \
                     or float_compare(reduction, remote.reduction_max, precision_digits=2) > 0:
                 raise ValidationError(_(
-                    '%s: the remote reduction in %s must be between %s%% and %s%%.\n'
-                    '%s：%s 的偏远地区降价幅度必须在 %s%% 到 %s%% 之间。') % (
-                    application.name, application.state_id.name, remote.reduction_min,
-                    remote.reduction_max, application.name, application.state_id.name,
-                    remote.reduction_min, remote.reduction_max))
+                    '%(application)s: the remote reduction in %(province)s must be '
+                    'between %(min)s%% and %(max)s%%.') % {
+                    'application': application.name,
+                    'province': application.state_id.name,
+                    'min': remote.reduction_min,
+                    'max': remote.reduction_max,
+                })
 
     @api.constrains('dealer_id', 'sale_origin')
     def _check_dealer(self):
@@ -303,22 +305,23 @@ class OldpartsSaleApplication(models.Model):
             if application.sale_origin == 'hq':
                 if application.dealer_id:
                     raise ValidationError(_(
-                        '%s: a sale of returned parts by HQ has no dealer.\n'
-                        '%s：总部变卖回司旧件不填写代理商。') % (
-                        application.name, application.name))
+                        '%(application)s: a sale of returned parts by HQ has no dealer.') % {
+                        'application': application.name,
+                    })
                 continue
             if not application.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_(
-                    '%s is not flagged as a dealer.\n%s 不是代理商。') % (
-                    application.dealer_id.display_name, application.dealer_id.display_name))
+                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
+                    'dealer': application.dealer_id.display_name,
+                })
 
     @api.constrains('quote_id')
     def _check_quote_id(self):
         for application in self:
             if application.quote_id and application.quote_id.application_id != application:
                 raise ValidationError(_(
-                    '%s: the selected quote belongs to another application.\n'
-                    '%s：所选报价属于其他申请单。') % (application.name, application.name))
+                    '%(application)s: the selected quote belongs to another application.') % {
+                    'application': application.name,
+                })
 
     @api.constrains('state', 'line_ids', 'quote_ids', 'quote_id')
     def _check_submission(self):
@@ -327,26 +330,31 @@ class OldpartsSaleApplication(models.Model):
         selected buyer."""
         for application in self.filtered(lambda a: a.state in ACTIVE_STATES):
             if not application.line_ids:
-                raise ValidationError(_(
-                    '%s has no old parts.\n%s 没有旧件明细。') % (
-                    application.name, application.name))
+                raise ValidationError(_('%(application)s has no old parts.') % {
+                    'application': application.name,
+                })
             for line in application.line_ids.filtered(lambda l: l.weight <= 0):
                 raise ValidationError(_(
-                    '%s: old part %s has no weight: weigh it, or give its part type '
-                    'a weight reference.\n%s：旧件 %s 没有重量，请过磅或选择重量参考标准。'
-                ) % (application.name, line.part_id.name, application.name, line.part_id.name))
+                    '%(application)s: old part %(part)s has no weight: weigh it, or give '
+                    'its part type a weight reference.') % {
+                    'application': application.name,
+                    'part': line.part_id.name,
+                })
             minimum = application.company_id.oldparts_min_quotes
             buyers = application.quote_ids.mapped('partner_id.commercial_partner_id')
             if len(buyers) < minimum:
                 raise ValidationError(_(
-                    '%s needs quotes from at least %d different buyers (%d given).\n'
-                    '%s 至少需要 %d 家不同废品收购商的报价（现有 %d 家）。') % (
-                    application.name, minimum, len(buyers),
-                    application.name, minimum, len(buyers)))
+                    '%(application)s needs quotes from at least %(minimum)d different '
+                    'buyers (%(count)d given).') % {
+                    'application': application.name,
+                    'minimum': minimum,
+                    'count': len(buyers),
+                })
             if not application.quote_id:
                 raise ValidationError(_(
-                    '%s: select the quote of the buyer to sell to.\n'
-                    '%s：请选择成交的收购商报价。') % (application.name, application.name))
+                    '%(application)s: select the quote of the buyer to sell to.') % {
+                    'application': application.name,
+                })
 
     @api.constrains('state', 'is_below_floor', 'is_not_best_quote',
                     'below_floor_reason', 'quote_choice_reason')
@@ -356,16 +364,20 @@ class OldpartsSaleApplication(models.Model):
         for application in self.filtered(lambda a: a.state in ACTIVE_STATES):
             if application.is_below_floor and not (application.below_floor_reason or '').strip():
                 raise ValidationError(_(
-                    '%s: the price %s is below the floor %s; give the reason.\n'
-                    '%s：成交价 %s 低于底价 %s，必须说明原因。') % (
-                    application.name, application.price, application.floor_price,
-                    application.name, application.price, application.floor_price))
+                    '%(application)s: the price %(price)s is below the floor %(floor)s; '
+                    'give the reason.') % {
+                    'application': application.name,
+                    'price': application.price,
+                    'floor': application.floor_price,
+                })
             if application.is_not_best_quote and not (application.quote_choice_reason or '').strip():
                 raise ValidationError(_(
-                    '%s: the selected quote %s is not the best one (%s); give the reason.\n'
-                    '%s：所选报价 %s 不是最高报价（%s），必须说明原因。') % (
-                    application.name, application.price, application.best_quote_price,
-                    application.name, application.price, application.best_quote_price))
+                    '%(application)s: the selected quote %(price)s is not the best one '
+                    '(%(best_price)s); give the reason.') % {
+                    'application': application.name,
+                    'price': application.price,
+                    'best_price': application.best_quote_price,
+                })
 
     # ------------------------------------------------------------------
     # Onchanges
@@ -450,11 +462,12 @@ class OldpartsSaleApplication(models.Model):
                 ._action_start_local_disposal()
             if application.is_split_suspect:
                 application.message_post(body=_(
-                    'Possibly split lot: with %(others)s the amount of the lot is '
+                    'Possibly split lot: with %(applications)s the amount of the lot is '
                     '%(amount)s, which needs more approval steps than this application '
                     'alone.') % {
-                    'others': ', '.join(application.lot_application_ids.mapped('name')),
-                    'amount': application.lot_amount})
+                    'applications': ', '.join(application.lot_application_ids.mapped('name')),
+                    'amount': application.lot_amount,
+                })
             if application._approval_request():
                 application._approval_done()
         return True
@@ -604,8 +617,9 @@ class OldpartsSaleApplication(models.Model):
     def action_print_receipt(self):
         self.ensure_one()
         if not self.payment_ids:
-            raise UserError(_(
-                '%s has no receipt yet.\n%s 尚无回款单。') % (self.name, self.name))
+            raise UserError(_('%(application)s has no receipt yet.') % {
+                'application': self.name,
+            })
         return self.env.ref('oldparts_module.oldparts_payment_receipt_report').report_action(
             self.payment_ids)
 
@@ -642,16 +656,14 @@ class OldpartsSaleApplication(models.Model):
         """Why the part cannot be on this application (None when it can)."""
         self.ensure_one()
         if part.company_id != self.company_id:
-            return _('Old part %s belongs to another company.\n旧件 %s 属于其他公司。')
+            return _('Old part %(part)s belongs to another company.')
         if self.sale_origin == 'hq':
             if part.hq_decision != 'sell':
-                return _('Old part %s is not decided for sale at HQ.\n'
-                         '旧件 %s 的回司处置决定不是变卖。')
+                return _('Old part %(part)s is not decided for sale at HQ.')
         elif part.disposal_type != 'local_sale':
-            return _('Old part %s is not classified for local sale.\n'
-                     '旧件 %s 的处置方式不是当地销售。')
+            return _('Old part %(part)s is not classified for local sale.')
         elif part.dealer_id != self.dealer_id:
-            return _('Old part %s belongs to another dealer.\n旧件 %s 属于其他代理商。')
+            return _('Old part %(part)s belongs to another dealer.')
         return None
 
     def _check_sale_parts(self, parts, action_label):
@@ -659,7 +671,7 @@ class OldpartsSaleApplication(models.Model):
         for part in parts:
             error = self._sale_part_error(part)
             if error:
-                raise UserError(error % (part.name, part.name))
+                raise UserError(error % {'part': part.name})
         parts._check_state(self._sale_part_states(), action_label)
 
     def _lot_applications(self):
@@ -696,9 +708,8 @@ class OldpartsSaleApplication(models.Model):
         account = self.company_id.oldparts_scrap_income_account_id
         if not account:
             raise UserError(_(
-                'Set the scrap income account of %s (Old Parts settings of the company).\n'
-                '请在公司的旧件设置中配置 %s 的废料收入科目。') % (
-                self.company_id.name, self.company_id.name))
+                'Set the scrap income account of %(company)s (Old Parts settings of '
+                'the company).') % {'company': self.company_id.name})
         return account
 
     def _scrap_journal(self):
@@ -707,9 +718,9 @@ class OldpartsSaleApplication(models.Model):
             'account.journal'].sudo().search([
                 ('type', '=', 'sale'), ('company_id', '=', self.company_id.id)], limit=1)
         if not journal:
-            raise UserError(_(
-                'Company %s has no sale journal.\n公司 %s 没有销售日记账。') % (
-                self.company_id.name, self.company_id.name))
+            raise UserError(_('Company %(company)s has no sale journal.') % {
+                'company': self.company_id.name,
+            })
         return journal
 
     def _grade_quantities(self):
@@ -734,9 +745,9 @@ class OldpartsSaleApplication(models.Model):
         self.ensure_one()
         product = grade.product_id
         if not product:
-            raise UserError(_(
-                'Grade %s has no scrap product to invoice.\n等级 %s 未配置废料产品。') % (
-                grade.name, grade.name))
+            raise UserError(_('Grade %(grade)s has no scrap product to invoice.') % {
+                'grade': grade.name,
+            })
         fiscal_position = self.buyer_id.property_account_position_id
         taxes = product.taxes_id.filtered(lambda t: t.company_id == self.company_id)
         if fiscal_position:

@@ -17,7 +17,7 @@ class OldpartsSaleApplicationLine(models.Model):
 
     _sql_constraints = [
         ('part_application_uniq', 'unique(application_id, part_id)',
-         'An old part is listed once per sale application.\n同一旧件在申请单中只能出现一次。'),
+         'An old part is listed once per sale application.'),
     ]
 
     application_id = fields.Many2one(
@@ -69,8 +69,7 @@ class OldpartsSaleApplicationLine(models.Model):
     def _check_weighed_weight(self):
         for line in self:
             if line.weighed_weight < 0:
-                raise ValidationError(_(
-                    'A weight cannot be negative.\n重量不能为负数。'))
+                raise ValidationError(_('A weight cannot be negative.'))
 
     @api.constrains('part_id')
     def _check_part_fits(self):
@@ -80,7 +79,7 @@ class OldpartsSaleApplicationLine(models.Model):
         for line in self:
             error = line.application_id._sale_part_error(line.part_id)
             if error:
-                raise ValidationError(error % (line.part_id.name, line.part_id.name))
+                raise ValidationError(error % {'part': line.part_id.name})
 
     @api.onchange('part_id')
     def _onchange_part_id(self):
@@ -142,11 +141,12 @@ class OldpartsSaleApplicationLine(models.Model):
             if not price and raise_if_missing:
                 application = line.application_id
                 raise UserError(_(
-                    '%s: no market price of %s for %s on or before %s. Enter the '
-                    'regional market price first.\n%s：%s 在 %s 及之前没有 %s 的市场价格，'
-                    '请先录入地区市场价格。') % (
-                    application.name, line.grade_id.name, application.state_id.name,
-                    application.date, application.name, application.state_id.name,
-                    application.date, line.grade_id.name))
+                    '%(application)s: no market price of %(grade)s for %(province)s on '
+                    'or before %(date)s. Enter the regional market price first.') % {
+                    'application': application.name,
+                    'grade': line.grade_id.name,
+                    'province': application.state_id.name,
+                    'date': application.date,
+                })
             line.write(line._market_price_values(line.application_id, price))
         return True

@@ -46,9 +46,9 @@ class OldpartsSaleQuote(models.Model):
         for quote in self:
             if float_compare(quote.price, 0.0,
                              precision_rounding=quote.currency_id.rounding or 0.01) <= 0:
-                raise ValidationError(_(
-                    'The quote of %s must be greater than zero.\n%s 的报价必须大于零。') % (
-                    quote.partner_id.name, quote.partner_id.name))
+                raise ValidationError(_('The quote of %(buyer)s must be greater than zero.') % {
+                    'buyer': quote.partner_id.name,
+                })
 
     @api.onchange('partner_id')
     def _onchange_partner_id(self):

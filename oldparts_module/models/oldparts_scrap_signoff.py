@@ -32,7 +32,7 @@ class OldpartsScrapSignoff(models.Model):
 
     _sql_constraints = [
         ('name_company_uniq', 'unique(name, company_id)',
-         'The scrap sign-off number must be unique per company.\n报废签收单号在公司内必须唯一。'),
+         'The scrap sign-off number must be unique per company.'),
     ]
 
     name = fields.Char(
@@ -109,17 +109,18 @@ class OldpartsScrapSignoff(models.Model):
     def _check_dealer(self):
         for signoff in self:
             if not signoff.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_(
-                    '%s is not flagged as a dealer.\n%s 不是代理商。') % (
-                    signoff.dealer_id.display_name, signoff.dealer_id.display_name))
+                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
+                    'dealer': signoff.dealer_id.display_name,
+                })
 
     @api.constrains('method', 'recipient_id')
     def _check_recipient(self):
         for signoff in self:
             if signoff.method == 'gift' and not signoff.recipient_id:
                 raise ValidationError(_(
-                    '%s: name who receives the parts given away.\n%s：赠送旧件必须填写受赠方。'
-                ) % (signoff.name, signoff.name))
+                    '%(signoff)s: name who receives the parts given away.') % {
+                    'signoff': signoff.name,
+                })
 
     @api.constrains('state', 'witness_ids', 'part_ids')
     def _check_submission(self):
@@ -127,23 +128,28 @@ class OldpartsScrapSignoff(models.Model):
         and parts whose disposal type is the method."""
         for signoff in self.filtered(lambda s: s.state in ACTIVE_STATES):
             if not signoff.part_ids:
-                raise ValidationError(_(
-                    '%s has no old parts.\n%s 没有旧件明细。') % (signoff.name, signoff.name))
+                raise ValidationError(_('%(signoff)s has no old parts.') % {
+                    'signoff': signoff.name,
+                })
             company = signoff.company_id
             minimum = company.oldparts_min_witnesses
             witnesses = signoff.witness_ids
             if len(witnesses) < minimum:
                 raise ValidationError(_(
-                    '%s needs at least %d witnesses (%d given).\n'
-                    '%s 至少需要 %d 名见证人（现有 %d 名）。') % (
-                    signoff.name, minimum, len(witnesses), signoff.name, minimum, len(witnesses)))
+                    '%(signoff)s needs at least %(minimum)d witnesses (%(count)d given).') % {
+                    'signoff': signoff.name,
+                    'minimum': minimum,
+                    'count': len(witnesses),
+                })
             departments = set(witnesses.mapped(lambda w: (w.department or '').strip().lower()))
             if company.oldparts_witness_distinct_departments and len(departments) < minimum:
                 raise ValidationError(_(
-                    '%s: the witnesses must come from at least %d different departments '
-                    '(%d given).\n%s：见证人必须来自至少 %d 个不同部门（现有 %d 个）。') % (
-                    signoff.name, minimum, len(departments),
-                    signoff.name, minimum, len(departments)))
+                    '%(signoff)s: the witnesses must come from at least %(minimum)d '
+                    'different departments (%(count)d given).') % {
+                    'signoff': signoff.name,
+                    'minimum': minimum,
+                    'count': len(departments),
+                })
 
     # ------------------------------------------------------------------
     # Actions

@@ -6,9 +6,9 @@ from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
 STANDARDS = [
-    ('1', 'Standard 1 (附件十)'),
-    ('2', 'Standard 2 (附件十一)'),
-    ('3', 'Standard 3 (附件十二)'),
+    ('1', 'Standard 1 (Annex 10)'),
+    ('2', 'Standard 2 (Annex 11)'),
+    ('3', 'Standard 3 (Annex 12)'),
 ]
 
 
@@ -50,9 +50,8 @@ class OldpartsStructuralReference(models.Model):
             if float_compare(ref.weight, 0.0, precision_digits=3) <= 0 or float_compare(
                     ref.price, 0.0, precision_rounding=ref.currency_id.rounding or 0.01) < 0:
                 raise ValidationError(_(
-                    'The reference %s needs a positive weight and a price that is '
-                    'not negative.\n参考标准 %s 的重量必须大于零，价格不能为负数。'
-                ) % (ref.display_name, ref.display_name))
+                    'The reference %(reference)s needs a positive weight and a price '
+                    'that is not negative.') % {'reference': ref.display_name})
 
     @api.model
     def _find_for_product(self, product, company):

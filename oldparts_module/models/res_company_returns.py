@@ -15,11 +15,11 @@ SETUP_XMLIDS = {
 }
 PICKING_TYPES = {
     'oldparts_return_picking_type_id': (
-        'Old-Part Returns / 旧件返司', 'internal', 'JJ/RET/'),
+        'Old-Part Returns', 'internal', 'JJ/RET/'),
     'oldparts_internal_picking_type_id': (
-        'Old-Part Transfers / 旧件调拨', 'internal', 'JJ/INT/'),
+        'Old-Part Transfers', 'internal', 'JJ/INT/'),
     'oldparts_supplier_picking_type_id': (
-        'Old-Part Supplier Returns / 旧件退供应商', 'outgoing', 'JJ/SUP/'),
+        'Old-Part Supplier Returns', 'outgoing', 'JJ/SUP/'),
 }
 
 
@@ -37,7 +37,7 @@ class ResCompany(models.Model):
              'the HQ old-part warehouse. Old-part counts start from here.')
     oldparts_hq_location_id = fields.Many2one(
         'stock.location', string='HQ Old-Part Warehouse',
-        help='回司旧件库: where returned old parts are received.')
+        help='Where returned old parts are received.')
     oldparts_service_location_id = fields.Many2one(
         'stock.location', string='Replaced-in-Service Location',
         help='Virtual source of the old parts: the machines they were removed from.')
@@ -87,23 +87,23 @@ class ResCompany(models.Model):
         Location = self.env['stock.location'].sudo()
         if not company.oldparts_location_id:
             company.oldparts_location_id = Location.create({
-                'name': 'Old Parts / 旧件', 'usage': 'view',
+                'name': 'Old Parts', 'usage': 'view',
                 'location_id': self.env.ref('stock.stock_location_locations').id,
                 'company_id': company.id, 'is_oldparts_location': True})
         parent = company.oldparts_location_id
         if not company.oldparts_hq_location_id:
             company.oldparts_hq_location_id = Location.create({
-                'name': 'HQ Old-Part Warehouse / 回司旧件库', 'usage': 'internal',
+                'name': 'HQ Old-Part Warehouse', 'usage': 'internal',
                 'location_id': parent.id, 'company_id': company.id,
                 'is_oldparts_location': True})
         if not company.oldparts_refurbish_location_id:
             company.oldparts_refurbish_location_id = Location.create({
-                'name': 'Refurbishment / 待修复旧件', 'usage': 'internal',
+                'name': 'Refurbishment', 'usage': 'internal',
                 'location_id': parent.id, 'company_id': company.id,
                 'is_oldparts_location': True})
         if not company.oldparts_service_location_id:
             company.oldparts_service_location_id = Location.create({
-                'name': 'Replaced in Service / 售后更换旧件', 'usage': 'inventory',
+                'name': 'Replaced in Service', 'usage': 'inventory',
                 'location_id': self.env.ref('stock.stock_location_locations_virtual').id,
                 'company_id': company.id})
         warehouse = self.env['stock.warehouse'].sudo().search(
@@ -119,7 +119,24 @@ class ResCompany(models.Model):
                 'use_create_lots': False, 'use_existing_lots': True,
                 'default_location_src_id': company.oldparts_hq_location_id.id,
             })
+        for field_name in SETUP_XMLIDS:
+            self._oldparts_translate_name(company[field_name])
         return company
+
+    def _oldparts_translate_name(self, record):
+        """A location or operation type created here has an English name: give
+        it the translations the module's data carry for that name (those of
+        the main company's records), unless it has its own already."""
+        Translation = self.env['ir.translation'].sudo()
+        name = '%s,name' % record._name
+        for lang, _label in self.env['res.lang'].get_installed():
+            if lang == 'en_US' or Translation.search_count([
+                    ('name', '=', name), ('res_id', '=', record.id), ('lang', '=', lang)]):
+                continue
+            source = record.with_context(lang=None).name
+            value = Translation._get_source(None, ('model',), lang, source)
+            if value and value != source:
+                Translation._set_ids(name, 'model', lang, record.ids, value, source)
 
     def _oldparts_reuse_location(self):
         self.ensure_one()
@@ -129,8 +146,9 @@ class ResCompany(models.Model):
                 [('company_id', '=', self.id)], limit=1).lot_stock_id
         if not location:
             raise UserError(_(
-                'Set the usable stock location for reused old parts of %s.\n'
-                '请为 %s 设置再利用旧件的可用库位。') % (self.name, self.name))
+                'Set the usable stock location for reused old parts of %(company)s.') % {
+                'company': self.name,
+            })
         return location
 
     @api.model

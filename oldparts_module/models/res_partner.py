@@ -8,5 +8,5 @@ class ResPartner(models.Model):
 
     is_oldparts_dealer = fields.Boolean(
         string='Old-Parts Dealer', index=True,
-        help='A dealer (代理商) whose service engineers replace parts.')
+        help='A dealer whose service engineers replace parts.')
     oldparts_dealer_code = fields.Char(string='Dealer Code')

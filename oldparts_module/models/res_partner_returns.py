@@ -47,10 +47,12 @@ class ResPartner(models.Model):
         if location:
             if location.company_id and location.company_id != company:
                 raise UserError(_(
-                    'The old-part location of dealer %s belongs to company %s, not %s.\n'
-                    '代理商 %s 的旧件库位属于公司 %s，而不是 %s。') % (
-                    self.name, location.company_id.name, company.name,
-                    self.name, location.company_id.name, company.name))
+                    'The old-part location of dealer %(dealer)s belongs to company '
+                    '%(location_company)s, not %(company)s.') % {
+                    'dealer': self.name,
+                    'location_company': location.company_id.name,
+                    'company': company.name,
+                })
             return location
         parent = company._oldparts_returns_setup().oldparts_location_id
         location = self.env['stock.location'].sudo().create({

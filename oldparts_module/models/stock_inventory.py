@@ -22,7 +22,9 @@ class StockInventory(models.Model):
                 else self.env.user.company_id
             values['location_id'] = company._oldparts_returns_setup().oldparts_location_id.id
             if 'name' in fields_list and not values.get('name'):
-                values['name'] = _('Old-part count %s / 旧件盘点') % fields.Date.context_today(self)
+                values['name'] = _('Old-part count %(date)s') % {
+                    'date': fields.Date.context_today(self),
+                }
         return values
 
     @api.constrains('oldparts_count', 'location_id')
@@ -30,7 +32,7 @@ class StockInventory(models.Model):
         for inventory in self.filtered('oldparts_count'):
             if not inventory.location_id.is_oldparts_location:
                 raise ValidationError(_(
-                    'Old-part count %s must count an old-part location (a dealer\'s, '
-                    'the HQ old-part warehouse or their parent).\n'
-                    '旧件盘点 %s 只能盘点旧件库位（代理商旧件库位、回司旧件库或其上级）。') % (
-                    inventory.name, inventory.name))
+                    'Old-part count %(count)s must count an old-part location (a '
+                    "dealer's, the HQ old-part warehouse or their parent).") % {
+                    'count': inventory.name,
+                })

@@ -86,17 +86,63 @@ class OldpartsCase(SavepointCase):
         Part = self.env['oldparts.part']
         return Part.sudo(user).create(vals) if user else Part.create(vals)
 
-    @contextmanager
-    def assertRefused(self, exception, english=None, chinese=None):
+    def assertRefused(self, exception, english=None, chinese=None, call=None):
         """Expect ``exception``, with the database rolled back to before the
         call as the RPC layer does for a user, and the caches emptied so that
-        assertions afterwards read what was really saved. When given, the
-        message must contain ``english`` and ``chinese``."""
-        with self.assertRaises(exception) as refusal:
-            with self.env.cr.savepoint():
-                yield refusal
+        assertions afterwards read what was really saved.
+
+        Without ``call``, a context manager: its block runs once and, when
+        ``english`` is given, runs for users reading en_US and the message
+        must contain ``english``. With ``call`` (a function without
+        arguments), the call runs twice: for users reading en_US, where the
+        message must contain ``english``, and for users reading zh_CN, where
+        it must contain ``chinese``; the translation system gives each user
+        the message in their language."""
+        if call is None:
+            if chinese:
+                raise TypeError('assertRefused(..., chinese) needs the call, to run it twice')
+            return self._refused(exception, english, 'en_US' if english else None)
+        for lang, text in (('en_US', english), ('zh_CN', chinese)):
+            with self._refused(exception, text, lang):
+                call()
+
+    @contextmanager
+    def _refused(self, exception, text=None, lang=None):
+        with self._users_lang(lang):
+            with self.assertRaises(exception) as refusal:
+                with self.env.cr.savepoint():
+                    yield refusal
         self.env.clear()
-        if english or chinese:
+        if text:
             message = getattr(refusal.exception, 'name', None) or str(refusal.exception)
-            # the Chinese of each message comes from zh_CN.po (i18n tests)
-            self.assertIn(english or '', message)
+            self.assertIn(text, message)
+
+    @contextmanager
+    def _users_lang(self, lang):
+        """Every user reads ``lang`` meanwhile (activated if needed: the test
+        database has zh_CN only). The tests' environments carry no language
+        in their context, so _() takes the acting user's."""
+        if not lang:
+            yield
+            return
+        language = self.env['res.lang'].with_context(active_test=False).search(
+            [('code', '=', lang)])
+        was_active = language.active
+        if not was_active:
+            language.write({'active': True})
+        Users = self.env['res.users'].with_context(active_test=False)
+        users = Users.search([])
+        saved = {}
+        for user in users:
+            saved.setdefault(user.lang, Users.browse())
+            saved[user.lang] |= user
+        users.write({'lang': lang})
+        try:
+            yield
+        finally:
+            for user_lang, group in saved.items():
+                group.write({'lang': user_lang})
+            if not was_active:
+                language.write({'active': False})
+            Users.context_get.clear_cache(Users)
+            self.env.clear()

@@ -137,11 +137,12 @@ class OldpartsReturnsCase(OldpartsCase):
             odoo.tools.config['test_report_directory'] = saved
             shutil.rmtree(directory, ignore_errors=True)
 
-    def _pdf(self, report_xmlid, records, user=None):
+    def _pdf(self, report_xmlid, records, user=None, lang='en_US'):
+        """The PDF as ``user`` prints it, reading ``lang``."""
         report = self.env.ref(report_xmlid)
         if user:
             report = report.sudo(user)
-        with self._real_pdf():
+        with self._real_pdf(), self._users_lang(lang):
             pdf, report_format = report.render_qweb_pdf(records.ids)
         self.assertEqual(report_format, 'pdf')
         self.assertTrue(pdf.startswith(b'%PDF'))

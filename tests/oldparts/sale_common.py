@@ -162,10 +162,10 @@ class OldpartsSaleCase(OldpartsCase):
     # ------------------------------------------------------------------
     # Reports
     # ------------------------------------------------------------------
-    def _pdf_text(self, report_xmlid, records, user=None):
-        """Render the QWeb PDF for real (wkhtmltopdf) and read it back.
-        Odoo renders HTML instead of PDF in tests unless a report
-        directory is configured."""
+    def _pdf_text(self, report_xmlid, records, user=None, lang='en_US'):
+        """Render the QWeb PDF for real (wkhtmltopdf), as ``user`` reading
+        ``lang`` prints it, and read it back. Odoo renders HTML instead of
+        PDF in tests unless a report directory is configured."""
         report = self.env.ref(report_xmlid)
         if user:
             report = report.sudo(user)
@@ -173,7 +173,8 @@ class OldpartsSaleCase(OldpartsCase):
         with tempfile.TemporaryDirectory() as directory:
             config['test_report_directory'] = directory
             try:
-                pdf, report_format = report.render_qweb_pdf(records.ids)
+                with self._users_lang(lang):
+                    pdf, report_format = report.render_qweb_pdf(records.ids)
             finally:
                 config['test_report_directory'] = saved
         self.assertEqual(report_format, 'pdf')

@@ -279,9 +279,9 @@ class TestReturnPath(OldpartsReturnsCase):
         part = self._handed_over_part()
         self._shipment(part)
         self.assertEqual(part.state, 'in_return')
-        with self.assertRefused(UserError, 'cannot be changed here'):
-            part.sudo(self.specialist).write({
-                'disposal_type': 'local_sale', 'disposal_override_reason': '改为变卖'})
+        self.assertRefused(UserError, 'cannot be changed here', '不能在此修改',
+            lambda: part.sudo(self.specialist).write({
+                'disposal_type': 'local_sale', 'disposal_override_reason': '改为变卖'}))
         self.assertEqual(part.disposal_type, 'return')
 
     def test_return_path_to_responsibility(self):
@@ -296,17 +296,17 @@ class TestReturnPath(OldpartsReturnsCase):
         part.sudo(self.specialist).action_determine_responsibility()
         self.assertEqual(part.state, 'responsibility_determined')
         self.assertEqual(part.responsibility_date, self._date(0))
-        with self.assertRefused(UserError, 'disposal form'):
-            part.sudo()._action_env()._action_dispose()
+        self.assertRefused(UserError, 'disposal form', '处置单',
+            lambda: part.sudo()._action_env()._action_dispose())
         self.assertEqual(part.state, 'responsibility_determined')
 
     def test_responsibility_needs_a_decision(self):
         """Determining responsibility needs who; a supplier needs its name."""
         part = self._received_part()
-        with self.assertRefused(UserError, 'choose who is responsible', '请先选择责任方'):
-            part.sudo(self.specialist).action_determine_responsibility()
-        with self.assertRefused(ValidationError, 'name the supplier', '必须填写供应商'):
-            part.sudo(self.specialist).write({'responsibility': 'supplier'})
+        self.assertRefused(UserError, 'choose who is responsible', '请先选择责任方',
+            lambda: part.sudo(self.specialist).action_determine_responsibility())
+        self.assertRefused(ValidationError, 'name the supplier', '必须填写供应商',
+            lambda: part.sudo(self.specialist).write({'responsibility': 'supplier'}))
         part.sudo(self.specialist).write({'responsibility': 'undetermined'})
         with self.assertRefused(UserError):
             part.sudo(self.specialist).action_determine_responsibility()

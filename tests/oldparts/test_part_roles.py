@@ -93,16 +93,16 @@ class TestPartRoles(OldpartsCase):
         part = self.part_a
         part.sudo(self.specialist).write({'scrap_value': 500.0})
         for login in ('materials', 'finance', 'general_manager', 'service_manager', 'engineer_a'):
-            with self.assertRefused(UserError, 'not allowed', '无权'):
-                part.sudo(self.users[login]).action_classify()
+            self.assertRefused(UserError, 'not allowed', '无权',
+                lambda: part.sudo(self.users[login]).action_classify())
         part.sudo(self.specialist).action_classify()
         for login in ('materials', 'finance', 'general_manager'):
-            with self.assertRefused(UserError, 'not allowed', '无权'):
-                part.sudo(self.users[login]).action_hand_over()
+            self.assertRefused(UserError, 'not allowed', '无权',
+                lambda: part.sudo(self.users[login]).action_hand_over())
         part.sudo(self.keeper_a).action_hand_over()
         for login in ('engineer_a', 'keeper_a', 'finance', 'general_manager'):
-            with self.assertRefused(UserError, 'not allowed', '无权'):
-                part.sudo(self.users[login]).action_determine_responsibility()
+            self.assertRefused(UserError, 'not allowed', '无权',
+                lambda: part.sudo(self.users[login]).action_determine_responsibility())
         self.assertEqual(part.state, 'handed_over')
 
     def test_menus_by_role(self):

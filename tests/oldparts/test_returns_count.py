@@ -41,7 +41,7 @@ class TestReturnsCount(OldpartsReturnsCase):
 
         text = self._pdf_text(self._pdf(
             'oldparts_module.action_report_oldparts_inventory_count', inventory,
-            user=self.materials))
+            user=self.materials, lang='zh_CN'))
         for expected in ('旧件库存盘点表', inventory.name, 'YG-001', '液压油缸',
                          '回司旧件库', 'NX01', 'GD01'):
             self.assertIn(expected, text)
@@ -60,5 +60,5 @@ class TestReturnsCount(OldpartsReturnsCase):
     def test_count_of_other_location_refused(self):
         """An old-part count of the ordinary stock location is refused."""
         inventory = self._start_count()
-        with self.assertRefused(ValidationError, 'must count an old-part location', '只能盘点旧件库位'):
-            inventory.write({'location_id': self.stock.id})
+        self.assertRefused(ValidationError, 'must count an old-part location', '只能盘点旧件库位',
+            lambda: inventory.write({'location_id': self.stock.id}))

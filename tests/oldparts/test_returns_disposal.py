@@ -56,10 +56,8 @@ class TestReturnsDisposal(OldpartsReturnsCase):
         self.assertEqual(form.state, 'to_approve')
         self.assertEqual(form.approval_pending_group_id,
                          self.env.ref('oldparts_module.group_oldparts_specialist'))
-        with self.assertRefused(UserError, 'Cannot carry out', '无法执行'):
-            form.action_done()
-        with self.assertRefused(UserError, 'may approve', '可以审批'):
-            form.action_approve()
+        self.assertRefused(UserError, 'Cannot carry out', '无法执行', lambda: form.action_done())
+        self.assertRefused(UserError, 'may approve', '可以审批', lambda: form.action_approve())
         form.sudo(self.specialist).action_approve()
         self.assertEqual(form.state, 'approved')
         form.action_done()
@@ -102,8 +100,7 @@ class TestReturnsDisposal(OldpartsReturnsCase):
         self.assertEqual(sell.state, 'responsibility_determined')
 
         # Carrying it out again is refused and creates nothing.
-        with self.assertRefused(UserError, 'Cannot carry out', '无法执行'):
-            form.action_done()
+        self.assertRefused(UserError, 'Cannot carry out', '无法执行', lambda: form.action_done())
         self.assertEqual(len(form.sudo().picking_ids), 3)
         self.assertEqual(len(form.sudo().scrap_ids), 1)
         self.assertEqual(len(form.sudo().refund_ids), 1)
@@ -128,8 +125,7 @@ class TestReturnsDisposal(OldpartsReturnsCase):
         self.assertEqual(len(form.approval_review_ids), 2)
         form.sudo(self.specialist).action_approve()
         self.assertEqual(form.state, 'to_approve')
-        with self.assertRefused(UserError, 'Cannot carry out', '无法执行'):
-            form.action_done()
+        self.assertRefused(UserError, 'Cannot carry out', '无法执行', lambda: form.action_done())
         form.sudo(self.general_manager).action_approve()
         form.action_done()
         self.assertEqual(part.state, 'disposed')
@@ -154,27 +150,27 @@ class TestReturnsDisposal(OldpartsReturnsCase):
         """A part not yet judged, or already on another form, is refused; so is disposing without a form."""
         received = self._received_part().sudo(self.materials)
         form = self._form([(received, 'scrap', {})])
-        with self.assertRefused(UserError, 'cannot be disposed of by HQ now', '目前不能回司处置'):
-            form.action_submit()
+        self.assertRefused(UserError, 'cannot be disposed of by HQ now', '目前不能回司处置',
+            lambda: form.action_submit())
         self.assertEqual(form.state, 'draft')
         part, = self._determined_parts(1)
         self._form([(part, 'scrap', {})])
-        with self.assertRefused(ValidationError, 'is already on'):
-            self._form([(part, 'reuse', {})])
-        with self.assertRefused(UserError, 'approved returned-part disposal form'):
-            part.sudo()._action_env()._action_dispose()
+        self.assertRefused(ValidationError, 'is already on', '已在',
+            lambda: self._form([(part, 'reuse', {})]))
+        self.assertRefused(UserError, 'approved returned-part disposal form', '旧件回司处置单',
+            lambda: part.sudo()._action_env()._action_dispose())
         self.assertEqual(part.state, 'responsibility_determined')
 
     def test_claim_rules(self):
         """Claims need the supplier's responsibility and a supplier."""
         dealer_fault, supplier_fault = self._determined_parts(2, responsibilities={0: 'dealer'})
-        with self.assertRefused(ValidationError, 'supplier is responsible', '责任方为供应商'):
-            self._form([(dealer_fault, 'claim', {'supplier_id': self.supplier.id})])
-        with self.assertRefused(ValidationError, 'name the supplier', '请填写索赔的供应商'):
-            self._form([(supplier_fault, 'claim', {})])
-        with self.assertRefused(ValidationError, 'or asks for a refund', '要求退款'):
-            self._form([(supplier_fault, 'claim', {'supplier_id': self.supplier.id,
-                                                   'claim_return': False})])
+        self.assertRefused(ValidationError, 'supplier is responsible', '责任方为供应商',
+            lambda: self._form([(dealer_fault, 'claim', {'supplier_id': self.supplier.id})]))
+        self.assertRefused(ValidationError, 'name the supplier', '请填写索赔的供应商',
+            lambda: self._form([(supplier_fault, 'claim', {})]))
+        self.assertRefused(ValidationError, 'or asks for a refund', '要求退款',
+            lambda: self._form([(supplier_fault, 'claim', {'supplier_id': self.supplier.id,
+                                                           'claim_return': False})]))
 
     def test_roles(self):
         """Dealer users have no access to disposal forms; only HQ roles carry them out."""
@@ -198,6 +194,6 @@ class TestReturnsDisposal(OldpartsReturnsCase):
         form.sudo(self.specialist).action_approve()
         text = self._pdf_text(self._pdf('oldparts_module.action_report_oldparts_disposal', form,
                                         user=self.materials))
-        for expected in ('旧件回司处置单', form.name, reuse.name, claim.name, 'Reuse',
+        for expected in ('Returned Old-Part Disposal Form', form.name, reuse.name, claim.name, 'Reuse',
                          'Claim against', '液压件供应商', '900.00', 'YG-001'):
             self.assertIn(expected, text)

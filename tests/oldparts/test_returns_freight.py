@@ -34,8 +34,8 @@ class TestReturnsFreight(OldpartsReturnsCase):
         self.assertEqual(len(request.approval_review_ids), 1)
         self.assertIn(self.specialist, self._approvers(request))
         self.assertNotIn(self.general_manager, self._approvers(request))
-        with self.assertRefused(UserError, 'may approve', '可以审批'):
-            request.sudo(self.general_manager).action_approve()
+        self.assertRefused(UserError, 'may approve', '可以审批',
+            lambda: request.sudo(self.general_manager).action_approve())
         request.sudo(self.specialist).action_approve()
         self.assertEqual(request.state, 'approved')
         self.assertFalse(self._approvers(request))
@@ -69,10 +69,9 @@ class TestReturnsFreight(OldpartsReturnsCase):
         self.assertEqual(request.state, 'approved')
         self.assertEqual(request.sudo().invoice_id.amount_total, 3000.0)
         # A second click on approve is refused and creates no second bill.
-        with self.assertRefused(UserError, 'not waiting for an approval', '没有待审批'):
-            request.sudo(self.general_manager).action_approve()
-        with self.assertRefused(UserError, 'Cannot submit', '无法提交'):
-            request.action_submit()
+        self.assertRefused(UserError, 'not waiting for an approval', '没有待审批',
+            lambda: request.sudo(self.general_manager).action_approve())
+        self.assertRefused(UserError, 'Cannot submit', '无法提交', lambda: request.action_submit())
         self.assertEqual(self.env['account.invoice'].search_count(
             [('oldparts_freight_request_id', '=', request.id)]), 1)
 
@@ -108,20 +107,20 @@ class TestReturnsFreight(OldpartsReturnsCase):
     def test_refusals(self):
         """No amount, no freight account, a second request or an unshipped shipment are refused."""
         shipment = self._shipment(self._handed_over_part())
-        with self.assertRefused(ValidationError, 'greater than zero', '必须大于零'):
-            self._request(0.0, shipment=shipment)
+        self.assertRefused(ValidationError, 'greater than zero', '必须大于零',
+            lambda: self._request(0.0, shipment=shipment))
         request = self._request(600.0, shipment=shipment)
-        with self.assertRefused(ValidationError, 'already has freight request', '已有运费申请单'):
-            self._request(300.0, shipment=shipment)
+        self.assertRefused(ValidationError, 'already has freight request', '已有运费申请单',
+            lambda: self._request(300.0, shipment=shipment))
         self.company.oldparts_freight_account_id = False
-        with self.assertRefused(UserError, 'freight expense account', '运费科目'):
-            request.action_submit()
+        self.assertRefused(UserError, 'freight expense account', '运费科目',
+            lambda: request.action_submit())
         self.assertEqual(request.state, 'draft')
         draft_shipment = self._shipment(
             self._handed_over_part(work_order_ref='PG-2026-0002'), confirm=False)
         early = self._request(100.0, shipment=draft_shipment)
-        with self.assertRefused(UserError, 'has not been shipped', '尚未发运'):
-            early.action_submit()
+        self.assertRefused(UserError, 'has not been shipped', '尚未发运',
+            lambda: early.action_submit())
 
     def test_carrier_from_shipment(self):
         """A freight request names the shipment's carrier unless told otherwise."""
@@ -148,6 +147,6 @@ class TestReturnsFreight(OldpartsReturnsCase):
         text = self._pdf_text(self._pdf(
             'oldparts_module.action_report_oldparts_freight_request', request,
             user=self.specialist))
-        for expected in ('旧件返司运费申请单', request.name, request.shipment_id.name,
+        for expected in ('Old-Part Return Freight Request', request.name, request.shipment_id.name,
                          '德邦物流', 'DB20260001', '3,000.00', 'Specialist'):
             self.assertIn(expected, text)

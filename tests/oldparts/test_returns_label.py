@@ -24,7 +24,7 @@ class TestReturnsLabel(OldpartsReturnsCase):
         part_1 = self._handed_over_part(product_id=self.product_serial.id, lot_name='SN-900')
         part_2 = self._handed_over_part(work_order_ref='PG-2026-0002', equipment_ref='QY50K-0009')
         pdf = self._pdf('oldparts_module.action_report_oldparts_part_label',
-                        part_1 | part_2, user=self.keeper_a)
+                        part_1 | part_2, user=self.keeper_a, lang='zh_CN')
         text = self._pdf_text(pdf)
         self.assertEqual(text.count('返司旧件标识'), 2)
         for expected in (part_1.name, part_2.name, '宁夏甲代理商', 'PG-2026-0001',

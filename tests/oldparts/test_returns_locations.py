@@ -42,6 +42,12 @@ class TestReturnsLocations(OldpartsReturnsCase):
         self.assertEqual(setup.oldparts_return_picking_type_id.code, 'internal')
         again = company._oldparts_returns_setup()
         self.assertEqual(again.oldparts_hq_location_id, setup.oldparts_hq_location_id)
+        # named in English, read in Chinese by a Chinese user
+        hq = setup.oldparts_hq_location_id
+        self.assertEqual(hq.with_context(lang='en_US').name, 'HQ Old-Part Warehouse')
+        self.assertEqual(hq.with_context(lang='zh_CN').name, '回司旧件库')
+        self.assertEqual(setup.oldparts_return_picking_type_id.with_context(lang='zh_CN').name,
+                         '旧件返司')
 
     def test_hand_over_moves_part_to_dealer_location(self):
         """The engineer hands a part over: it is on hand in dealer A's location, nowhere else."""
@@ -62,8 +68,7 @@ class TestReturnsLocations(OldpartsReturnsCase):
     def test_hand_over_twice_creates_nothing(self):
         """A second click on hand-over is refused and no second move is made."""
         part = self._handed_over_part()
-        with self.assertRefused(UserError, 'Cannot hand over', '无法交接'):
-            part.action_hand_over()
+        self.assertRefused(UserError, 'Cannot hand over', '无法交接', lambda: part.action_hand_over())
         self.assertEqual(len(part.sudo().stock_move_ids), 1)
         self.assertEqual(self._qty(self.loc_a), 1.0)
 
@@ -88,8 +93,8 @@ class TestReturnsLocations(OldpartsReturnsCase):
         part = self._create_part(user=self.engineer_a, has_claim_value=True,
                                  product_id=self.product_serial.id)
         part.sudo(self.specialist).action_classify()
-        with self.assertRefused(UserError, 'record the serial/lot', '序列号'):
-            part.sudo(self.engineer_a).action_hand_over()
+        self.assertRefused(UserError, 'record the serial/lot', '序列号',
+            lambda: part.sudo(self.engineer_a).action_hand_over())
         self.assertEqual(part.state, 'classified')
         self.assertEqual(self._qty(self.loc_a, self.product_serial), 0.0)
 

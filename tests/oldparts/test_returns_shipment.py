@@ -60,8 +60,7 @@ class TestReturnsShipment(OldpartsReturnsCase):
         """Shipping twice is refused; validating the done picking again moves nothing more."""
         part = self._handed_over_part()
         shipment = self._shipment(part)
-        with self.assertRefused(UserError, 'Cannot ship', '无法发运'):
-            shipment.action_confirm()
+        self.assertRefused(UserError, 'Cannot ship', '无法发运', lambda: shipment.action_confirm())
         self.assertEqual(self.env['stock.picking'].search_count(
             [('oldparts_shipment_id', '=', shipment.id)]), 1)
         picking = self._validate(shipment.sudo().picking_id)
@@ -132,8 +131,8 @@ class TestReturnsShipment(OldpartsReturnsCase):
     def test_foreign_dealer_part_refused(self):
         """Dealer A's keeper cannot pack dealer B's part; dealer B's keeper does not see A's shipment."""
         part_b = self._handed_over_part(engineer=self.engineer_b)
-        with self.assertRefused(ValidationError, 'belongs to dealer', '属于代理商'):
-            self._shipment(part_b, confirm=False)
+        self.assertRefused(ValidationError, 'belongs to dealer', '属于代理商',
+            lambda: self._shipment(part_b, confirm=False))
         part_a = self._handed_over_part()
         shipment = self._shipment(part_a, confirm=False)
         Shipment = self.env['oldparts.return.shipment'].sudo(self.keeper_b)
@@ -150,51 +149,48 @@ class TestReturnsShipment(OldpartsReturnsCase):
     def test_wrong_state_refused(self):
         """Only handed-over parts to return can be packed, each on one open shipment."""
         draft = self._create_part(user=self.engineer_a, has_claim_value=True)
-        with self.assertRefused(ValidationError, 'cannot be packed', '不能装箱'):
-            self._shipment(draft, confirm=False)
+        self.assertRefused(ValidationError, 'cannot be packed', '不能装箱',
+            lambda: self._shipment(draft, confirm=False))
         local = self._create_part(user=self.engineer_a, scrap_value=500.0)
         local.sudo(self.specialist).action_classify()
         self.assertEqual(local.disposal_type, 'local_sale')
         local.sudo(self.engineer_a).action_hand_over()
-        with self.assertRefused(ValidationError, 'cannot be packed', '不能装箱'):
-            self._shipment(local, confirm=False)
+        self.assertRefused(ValidationError, 'cannot be packed', '不能装箱',
+            lambda: self._shipment(local, confirm=False))
         part = self._handed_over_part(work_order_ref='PG-2026-0002')
         self._shipment(part, confirm=False)
-        with self.assertRefused(ValidationError, 'is already on'):
-            self._shipment(part, confirm=False)
+        self.assertRefused(ValidationError, 'is already on', '已在',
+            lambda: self._shipment(part, confirm=False))
 
     def test_confirm_needs_carrier_and_waybill(self):
         """Shipping without carrier or waybill number is refused; nothing is created."""
         part = self._handed_over_part()
         shipment = self._shipment(part, confirm=False, waybill_number=False)
-        with self.assertRefused(UserError, 'carrier and the waybill', '承运商和运单号'):
-            shipment.action_confirm()
+        self.assertRefused(UserError, 'carrier and the waybill', '承运商和运单号',
+            lambda: shipment.action_confirm())
         empty = self.env['oldparts.return.shipment'].sudo(self.keeper_a).create({
             'carrier_id': self.carrier.id, 'waybill_number': 'X1'})
-        with self.assertRefused(UserError, 'no parts to ship', '没有要发运的旧件'):
-            empty.action_confirm()
+        self.assertRefused(UserError, 'no parts to ship', '没有要发运的旧件',
+            lambda: empty.action_confirm())
         self.assertFalse(self.env['stock.picking'].search(
             [('oldparts_shipment_id', 'in', (shipment | empty).ids)]))
 
     def test_shipped_shipment_cannot_be_deleted_or_cancelled(self):
         """A shipped return shipment is neither cancelled nor deleted."""
         shipment = self._shipment(self._handed_over_part())
-        with self.assertRefused(UserError, 'Cannot cancel', '无法取消'):
-            shipment.action_cancel()
-        with self.assertRefused(UserError, 'cannot be deleted'):
-            shipment.unlink()
+        self.assertRefused(UserError, 'Cannot cancel', '无法取消', lambda: shipment.action_cancel())
+        self.assertRefused(UserError, 'cannot be deleted', '不能删除', lambda: shipment.unlink())
 
     def test_packing_list_fixed_once_shipped(self):
         """Once shipped, parts, boxes and weights are fixed; the discrepancy note stays writable."""
         shipment = self._shipment(self._handed_over_part())
         line = shipment.line_ids
         other = self._handed_over_part(work_order_ref='PG-2026-0002')
-        with self.assertRefused(UserError, 'can no longer change', '不能再修改'):
-            line.write({'box_number': '9'})
-        with self.assertRefused(UserError, 'can no longer change', '不能再修改'):
-            shipment.write({'line_ids': [(0, 0, {'part_id': other.id, 'box_number': '2'})]})
-        with self.assertRefused(UserError, 'can no longer change', '不能再修改'):
-            line.unlink()
+        self.assertRefused(UserError, 'can no longer change', '不能再修改',
+            lambda: line.write({'box_number': '9'}))
+        self.assertRefused(UserError, 'can no longer change', '不能再修改',
+            lambda: shipment.write({'line_ids': [(0, 0, {'part_id': other.id, 'box_number': '2'})]}))
+        self.assertRefused(UserError, 'can no longer change', '不能再修改', lambda: line.unlink())
         line.write({'discrepancy_note': '箱子破损 box damaged'})
         self.assertEqual(line.box_number, '1')
         self.assertEqual(len(shipment.line_ids), 1)
@@ -206,7 +202,7 @@ class TestReturnsShipment(OldpartsReturnsCase):
         shipment = self._shipment(part_1 | part_2)
         text = self._pdf_text(self._pdf(
             'oldparts_module.action_report_oldparts_return_packing_list', shipment,
-            user=self.keeper_a))
+            user=self.keeper_a, lang='zh_CN'))
         for expected in ('返司旧件装箱清单', shipment.name, part_1.name, part_2.name,
                          'DB20260001', '德邦物流', 'HZ-002', 'YG-001', 'SN-777',
                          'PG-2026-0002', '宁夏甲代理商'):

@@ -19,8 +19,8 @@ class TestSaleApplication(OldpartsSaleCase):
         """Two quotes are not enough to submit."""
         application = self._create_application(
             self._handed_over_part(), quotes=(2000.0, 1900.0))
-        with self.assertRefused(ValidationError, 'at least 3 different buyers', '至少需要 3 家'):
-            application.sudo(self.dealer_user_a).action_submit()
+        self.assertRefused(ValidationError, 'at least 3 different buyers', '至少需要 3 家',
+            lambda: application.sudo(self.dealer_user_a).action_submit())
         self.assertEqual(application.state, 'draft')
 
     def test_quotes_of_the_same_buyer_count_once(self):
@@ -57,8 +57,8 @@ class TestSaleApplication(OldpartsSaleCase):
         self.assertEqual(application.floor_price, 1530.0)
         self.assertTrue(application.is_below_floor)
         self.assertFalse(application.is_not_best_quote)
-        with self.assertRefused(ValidationError, 'below the floor', '低于底价'):
-            application.sudo(self.dealer_user_a).action_submit()
+        self.assertRefused(ValidationError, 'below the floor', '低于底价',
+            lambda: application.sudo(self.dealer_user_a).action_submit())
         application.sudo(self.dealer_user_a).below_floor_reason = \
             '锈蚀严重，三家收购商报价均低于底价。'
         application.sudo(self.dealer_user_a).action_submit()
@@ -79,8 +79,8 @@ class TestSaleApplication(OldpartsSaleCase):
         application = self._create_application(self._handed_over_part(), select=1900.0)
         self.assertTrue(application.is_not_best_quote)
         self.assertEqual(application.best_quote_price, 2000.0)
-        with self.assertRefused(ValidationError, 'not the best one', '不是最高报价'):
-            application.sudo(self.dealer_user_a).action_submit()
+        self.assertRefused(ValidationError, 'not the best one', '不是最高报价',
+            lambda: application.sudo(self.dealer_user_a).action_submit())
         application.sudo(self.dealer_user_a).quote_choice_reason = '最高报价方无危废经营许可证。'
         application.sudo(self.dealer_user_a).action_submit()
         self.assertEqual(application.state, 'submitted')
@@ -207,8 +207,8 @@ class TestSaleApplication(OldpartsSaleCase):
             user=self.engineer_a, product_id=self.boom.id, scrap_value=3000.0)
         part.sudo(self.specialist).action_classify()
         application = self._create_application(part)
-        with self.assertRefused(UserError, 'is in state', '当前状态为'):
-            application.sudo(self.dealer_user_a).action_submit()
+        self.assertRefused(UserError, 'is in state', '当前状态为',
+            lambda: application.sudo(self.dealer_user_a).action_submit())
 
     def test_wrong_state_actions_refused(self):
         """Approving a draft, recording the sale of a submitted lot, or submitting twice is refused."""
@@ -218,10 +218,10 @@ class TestSaleApplication(OldpartsSaleCase):
         application.sudo(self.dealer_user_a).action_submit()
         with self.assertRefused(UserError):
             application.sudo(self.dealer_user_a).action_submit()
-        with self.assertRefused(UserError, 'cannot be changed here'):
-            application.sudo(self.dealer_user_a).weighbridge_weight = 1.9
-        with self.assertRefused(UserError, 'is in state'):
-            application.sudo(self.dealer_user_a).action_execute()
+        self.assertRefused(UserError, 'cannot be changed here', '不能在此修改',
+            lambda: setattr(application.sudo(self.dealer_user_a), 'weighbridge_weight', 1.9))
+        self.assertRefused(UserError, 'is in state', '当前状态为',
+            lambda: application.sudo(self.dealer_user_a).action_execute())
 
     def test_lines_and_quotes_locked_after_submission(self):
         """Once submitted the dealer cannot change the parts or the quotes."""
@@ -298,7 +298,7 @@ class TestSaleApplication(OldpartsSaleCase):
         application = self._create_application(
             self._handed_over_part(), buyer_bears_costs=True, remote_reduction=10.0)
         text = self._pdf_text('oldparts_module.oldparts_sale_application_report',
-                              application, user=self.specialist)
+                              application, user=self.specialist, lang='zh_CN')
         self.assertIn('旧件变卖申请单', text)
         self.assertIn(application.name, text)
         self.assertIn('1530.00', text)

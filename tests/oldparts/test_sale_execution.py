@@ -95,7 +95,7 @@ class TestSaleExecution(OldpartsSaleCase):
 
         # the receipt, numbered at posting, printed for real
         text = self._pdf_text('oldparts_module.oldparts_payment_receipt_report',
-                              payment, user=self.finance)
+                              payment, user=self.finance, lang='zh_CN')
         self.assertIn('回款单', text)
         self.assertIn(payment.name, text)
         self.assertIn(application.name, text)
@@ -132,8 +132,8 @@ class TestSaleExecution(OldpartsSaleCase):
         application = self._approved_application(part)
         self._execute(application, 1.8)
         self.assertEqual(self._qty(self.boom, location), 1.0)
-        with self.assertRefused(UserError, 'is in state', '当前状态为'):
-            application.sudo(self.dealer_user_a).action_execute()
+        self.assertRefused(UserError, 'is in state', '当前状态为',
+            lambda: application.sudo(self.dealer_user_a).action_execute())
         self.assertEqual(self._qty(self.boom, location), 1.0)
         moves = self.env['stock.move'].search([
             ('location_id', '=', location.id), ('state', '=', 'done')])
@@ -144,8 +144,8 @@ class TestSaleExecution(OldpartsSaleCase):
         part = self._handed_over_part()
         application = self._approved_application(part)
         self._take_out_of_stock(part)
-        with self.assertRefused(UserError, 'not in stock', '不在库位'):
-            self._execute(application, 1.8)
+        self.assertRefused(UserError, 'not in stock', '不在库位',
+            lambda: self._execute(application, 1.8))
         self.assertEqual(application.state, 'approved')
         self.assertFalse(application.invoice_id)
 

@@ -103,8 +103,8 @@ class TestSalePricing(OldpartsSaleCase):
         application = self._create_application(
             part, user=self.engineer_b, weights=[0.4], grades=[self.light])
         self.assertFalse(application.line_ids.market_price_id)
-        with self.assertRefused(UserError, 'no market price', '没有'):
-            application.sudo(self.engineer_b).action_submit()
+        self.assertRefused(UserError, 'no market price', '没有',
+            lambda: application.sudo(self.engineer_b).action_submit())
         self.assertEqual(application.state, 'draft')
         self.assertEqual(part.state, 'handed_over')
 
@@ -161,9 +161,11 @@ class TestSalePricing(OldpartsSaleCase):
     def test_import_market_prices_from_spreadsheet(self):
         """Specialist imports a CSV of prices with Chinese province and grade names."""
         csv = ('state_id,grade_id,date,price,source\n'
-               '甘肃省,重型废钢 Heavy,%s,1880,甘肃金属网\n'
-               '甘肃省,轻薄废钢 Light,%s,1650,甘肃金属网\n' % (self._date(0), self._date(0)))
-        wizard = self.env['base_import.import'].sudo(self.specialist).create({
+               '甘肃省,重型废钢,%s,1880,甘肃金属网\n'
+               '甘肃省,轻薄废钢,%s,1650,甘肃金属网\n' % (self._date(0), self._date(0)))
+        # the web client sends the user's language (Chinese) in the context
+        wizard = self.env['base_import.import'].sudo(self.specialist).with_context(
+            lang='zh_CN').create({
             'res_model': 'oldparts.market.price',
             'file': csv.encode('utf-8'),
             'file_name': 'prices.csv',

@@ -63,8 +63,8 @@ class TestSaleSignoff(OldpartsSaleCase):
         scrapped = signoff.scrap_ids.mapped('scrap_location_id')
         self.assertTrue(scrapped.scrap_location)
         self.assertEqual(self._qty(self.boom, scrapped), 2.0)
-        with self.assertRefused(UserError, 'is in state', '当前状态为'):
-            signoff.sudo(self.dealer_user_a).action_done()
+        self.assertRefused(UserError, 'is in state', '当前状态为',
+            lambda: signoff.sudo(self.dealer_user_a).action_done())
         self.assertEqual(self._qty(self.boom, scrapped), 2.0)
 
     def test_gift_delivered_to_recipient(self):
@@ -93,16 +93,16 @@ class TestSaleSignoff(OldpartsSaleCase):
         """Two witnesses are not enough."""
         signoff = self._create_signoff(self._handed_over_part('destroy'),
                                        witnesses=self.WITNESSES[:2])
-        with self.assertRefused(ValidationError, 'at least 3 witnesses', '至少需要 3 名见证人'):
-            signoff.sudo(self.dealer_user_a).action_submit()
+        self.assertRefused(ValidationError, 'at least 3 witnesses', '至少需要 3 名见证人',
+            lambda: signoff.sudo(self.dealer_user_a).action_submit())
         self.assertEqual(signoff.state, 'draft')
 
     def test_witnesses_from_the_same_department_refused(self):
         """Three witnesses of two departments are refused."""
         witnesses = (('王强', '服务部'), ('刘洋', '服务部 '), ('李娜', '财务部'))
         signoff = self._create_signoff(self._handed_over_part('destroy'), witnesses=witnesses)
-        with self.assertRefused(ValidationError, 'different departments', '不同部门'):
-            signoff.sudo(self.dealer_user_a).action_submit()
+        self.assertRefused(ValidationError, 'different departments', '不同部门',
+            lambda: signoff.sudo(self.dealer_user_a).action_submit())
 
     def test_witness_rules_are_configuration(self):
         """With two witnesses required and no department rule, two colleagues suffice."""
@@ -158,7 +158,7 @@ class TestSaleSignoff(OldpartsSaleCase):
         """The sign-off form (附件九) prints with the witnesses."""
         signoff = self._create_signoff(self._handed_over_part('destroy'))
         text = self._pdf_text('oldparts_module.oldparts_scrap_signoff_report', signoff,
-                              user=self.specialist)
+                              user=self.specialist, lang='zh_CN')
         self.assertIn('旧件报废签收单', text)
         self.assertIn(signoff.name, text)
         for name, department in self.WITNESSES:
