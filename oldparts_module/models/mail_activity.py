@@ -10,9 +10,11 @@ class MailActivity(models.Model):
     _inherit = 'mail.activity'
 
     oldparts_document = fields.Boolean(
-        compute='_compute_oldparts_dealer', store=True, index=True)
+        string='On an Old-Part Document', compute='_compute_oldparts_dealer',
+        store=True, index=True)
     oldparts_dealer_id = fields.Many2one(
-        'res.partner', compute='_compute_oldparts_dealer', store=True, index=True)
+        'res.partner', string='Old-Part Dealer', compute='_compute_oldparts_dealer',
+        store=True, index=True)
 
     @api.depends('res_model', 'res_id')
     def _compute_oldparts_dealer(self):
