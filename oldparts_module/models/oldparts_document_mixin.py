@@ -290,6 +290,11 @@ class OldpartsDocumentMixin(models.AbstractModel):
             if released:
                 released._action_write({'live_document_ref': False})
             for part in held - current:
+                if 'dealer_id' in document._fields and document.dealer_id \
+                        and part.dealer_id != document.dealer_id:
+                    raise ValidationError(_(
+                        'Old part %(part)s belongs to another dealer than %(document)s.') % {
+                        'part': part.name, 'document': document.display_name})
                 if part.live_document_ref:
                     model, res_id = part.live_document_ref.split(',')
                     other = self.env[model].sudo().browse(int(res_id))

@@ -281,6 +281,16 @@ class TestOnePartOneDocument(OldpartsReturnsCase):
         shipment.line_ids.sudo(self.keeper_a).unlink()
         self.assertFalse(part.live_document_ref)
 
+    def test_foreign_part_on_a_sign_off_refused_at_creation(self):
+        """Dealer B's scrap sign-off cannot take (and so block) dealer A's part."""
+        part_a = self._create_part(user=self.engineer_a, scrap_value=0.0)
+        part_a.sudo(self.specialist).action_classify()
+        part_a.sudo(self.engineer_a).action_hand_over()
+        with self.assertRefused(ValidationError, 'another dealer'):
+            self.env['oldparts.scrap.signoff'].sudo(self.engineer_b).create({
+                'dealer_id': self.dealer_b.id, 'part_ids': [(6, 0, part_a.ids)]})
+        self.assertFalse(part_a.live_document_ref)
+
     def test_foreign_dealer_part_refused_at_creation(self):
         """A dealer cannot put another dealer's part on its packing list."""
         part_b = self._handed_over_part(engineer=self.engineer_b)
