@@ -5,8 +5,8 @@ from . import res_users
 from . import oldparts_responsibility_rule
 from . import oldparts_part
 from . import oldparts_approval_tier
+from . import oldparts_approval_review
 from . import oldparts_approval_mixin
-from . import res_company_returns
 from . import res_partner_returns
 from . import stock_location
 from . import product_product

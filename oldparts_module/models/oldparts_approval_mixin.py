@@ -1,6 +1,6 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
@@ -33,7 +33,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
             pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
             record.approval_pending_group_id = pending.group_id
             record.can_approve = bool(pending) and (
-                pending.group_id in user_groups or self.env.uid == 1)
+                pending.group_id in user_groups or self.env.uid == SUPERUSER_ID)
 
     def _search_can_approve(self, operator, value):
         """Documents whose pending step is for one of the user's groups."""
@@ -52,15 +52,16 @@ class OldpartsApprovalMixin(models.AbstractModel):
     def _approval_currency(self):
         return self._approval_company().currency_id
 
-    def _approval_tiers(self):
-        """The steps that apply to this document, in order."""
+    def _approval_tiers(self, amount=None):
+        """The steps that apply to this document (or to ``amount``), in order:
+        the one place the steps are chosen."""
         self.ensure_one()
         company = self._approval_company()
         tiers = self.env['oldparts.approval.tier'].sudo().search([
             ('model_name', '=', self._name),
             ('company_id', 'in', (company.id, False))])
         rounding = self._approval_currency().rounding or 0.01
-        amount = self._approval_amount()
+        amount = self._approval_amount() if amount is None else amount
         return tiers.filtered(lambda t: float_compare(
             amount, t.min_amount, precision_rounding=rounding) >= 0)
 
@@ -92,26 +93,15 @@ class OldpartsApprovalMixin(models.AbstractModel):
         return no_step
 
     def _approval_notify_pending(self):
-        activity_type = self.env.ref('oldparts_module.mail_activity_type_oldparts_approval')
-        model_id = self.env['ir.model']._get_id(self._name)
-        Activity = self.env['mail.activity'].sudo()
+        """An activity for each approver of the pending step."""
         today = fields.Date.context_today(self)
         for record in self:
             pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
-            if not pending:
-                continue
-            company = record._approval_company()
-            users = pending.group_id.sudo().users.filtered(
-                lambda u: u.active and company in u.company_ids)
-            for user in users:
-                Activity.create({
-                    'res_model_id': model_id,
-                    'res_id': record.id,
-                    'activity_type_id': activity_type.id,
-                    'summary': _('To approve: %(step)s') % {'step': pending.name},
-                    'date_deadline': today,
-                    'user_id': user.id,
-                })
+            if pending:
+                record._schedule_activity(
+                    'oldparts_module.mail_activity_type_oldparts_approval',
+                    record._group_users(pending.group_id),
+                    _('To approve: %(step)s') % {'step': pending.name}, False, today)
 
     def _approval_clear_activities(self):
         activity_type = self.env.ref('oldparts_module.mail_activity_type_oldparts_approval')

@@ -194,6 +194,44 @@ class OldpartsDocumentMixin(models.AbstractModel):
         return res
 
     # ------------------------------------------------------------------
+    # Activities: the one place that creates them
+    # ------------------------------------------------------------------
+    def _group_users(self, group):
+        """Active users of a group (xml id or record) in the document's company."""
+        self.ensure_one()
+        group = self.env.ref(group) if isinstance(group, str) else group
+        company = self.company_id if 'company_id' in self._fields else self.env.user.company_id
+        return group.sudo().users.filtered(lambda u: u.active and company in u.company_ids)
+
+    def _schedule_activity(self, activity_xmlid, users, summary, note, deadline):
+        """One open activity of the type per user and document, unless the
+        user already has one: the daily job may run again on the same records."""
+        activity_type = self.env.ref(activity_xmlid)
+        model_id = self.env['ir.model']._get_id(self._name)
+        Activity = self.env['mail.activity'].sudo()
+        for record in self:
+            existing = Activity.search([
+                ('res_model_id', '=', model_id), ('res_id', '=', record.id),
+                ('activity_type_id', '=', activity_type.id)]).mapped('user_id')
+            for user in users - existing:
+                Activity.create({
+                    'res_model_id': model_id,
+                    'res_id': record.id,
+                    'activity_type_id': activity_type.id,
+                    'summary': summary,
+                    'note': note,
+                    'date_deadline': deadline,
+                    'user_id': user.id,
+                })
+
+    def _clear_activities(self, activity_xmlid):
+        """The step is done: its open activities are marked done."""
+        activity_type = self.env.ref(activity_xmlid)
+        self.sudo().mapped('activity_ids').filtered(
+            lambda a: a.activity_type_id == activity_type).action_feedback(
+                feedback=_('Done'))
+
+    # ------------------------------------------------------------------
     # What clients may write
     # ------------------------------------------------------------------
     def _oldparts_field_locked(self, fname, state):

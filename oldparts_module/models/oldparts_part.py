@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import xlsxwriter
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.addons import decimal_precision as dp
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
@@ -472,7 +472,7 @@ class OldpartsPart(models.Model):
         """Dealer-side users record parts for their own dealer only; said
         clearly here rather than as a record-rule failure after the fact."""
         user = self.env.user
-        if self.env.uid == 1 or user.has_group('oldparts_module.group_oldparts_user') \
+        if self.env.uid == SUPERUSER_ID or user.has_group('oldparts_module.group_oldparts_user') \
                 or not user.has_group('oldparts_module.group_oldparts_dealer'):
             return
         if not dealer_id or dealer_id != user.oldparts_dealer_id.id:
@@ -482,7 +482,7 @@ class OldpartsPart(models.Model):
             })
 
     def _is_specialist(self):
-        return self.env.uid == 1 or self.env.user.has_group(
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(
             'oldparts_module.group_oldparts_specialist')
 
     # ------------------------------------------------------------------
@@ -642,40 +642,6 @@ class OldpartsPart(models.Model):
     # ------------------------------------------------------------------
     # Activities and the daily job
     # ------------------------------------------------------------------
-    def _group_users(self, xmlid):
-        """Active users of a group in the part's company."""
-        self.ensure_one()
-        group = self.env.ref(xmlid)
-        return group.sudo().users.filtered(
-            lambda u: u.active and self.company_id in u.company_ids)
-
-    def _schedule_activity(self, activity_xmlid, users, summary, note, deadline):
-        """Create one open activity per user, unless one is already open:
-        the daily job may run again on the same records."""
-        activity_type = self.env.ref(activity_xmlid)
-        model_id = self.env['ir.model']._get_id(self._name)
-        Activity = self.env['mail.activity'].sudo()
-        for part in self:
-            existing = Activity.search([
-                ('res_model_id', '=', model_id), ('res_id', '=', part.id),
-                ('activity_type_id', '=', activity_type.id)]).mapped('user_id')
-            for user in users - existing:
-                Activity.create({
-                    'res_model_id': model_id,
-                    'res_id': part.id,
-                    'activity_type_id': activity_type.id,
-                    'summary': summary,
-                    'note': note,
-                    'date_deadline': deadline,
-                    'user_id': user.id,
-                })
-
-    def _clear_activities(self, activity_xmlid):
-        activity_type = self.env.ref(activity_xmlid)
-        self.sudo().mapped('activity_ids').filtered(
-            lambda a: a.activity_type_id == activity_type).action_feedback(
-                feedback=_('Done'))
-
     def _schedule_late_reply_activity(self):
         """A reply date after the required date is reported to the service
         manager representative."""

@@ -300,17 +300,7 @@ class OldpartsReturnShipment(models.Model):
                          for line in lines)
         self.message_post(body=_(
             'Discrepancy at HQ receipt: not found in the boxes: %(parts)s') % {'parts': text})
-        activity_type = self.env.ref('oldparts_module.mail_activity_type_oldparts_discrepancy')
-        specialists = self.env.ref('oldparts_module.group_oldparts_specialist').sudo().users \
-            .filtered(lambda u: u.active and self.company_id in u.company_ids)
-        model_id = self.env['ir.model']._get_id(self._name)
-        for user in specialists:
-            self.env['mail.activity'].sudo().create({
-                'res_model_id': model_id,
-                'res_id': self.id,
-                'activity_type_id': activity_type.id,
-                'summary': _('Missing old parts'),
-                'note': text,
-                'date_deadline': fields.Date.context_today(self),
-                'user_id': user.id,
-            })
+        self._schedule_activity(
+            'oldparts_module.mail_activity_type_oldparts_discrepancy',
+            self._group_users('oldparts_module.group_oldparts_specialist'),
+            _('Missing old parts'), text, fields.Date.context_today(self))

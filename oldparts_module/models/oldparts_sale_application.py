@@ -264,7 +264,7 @@ class OldpartsSaleApplication(models.Model):
             application.lot_application_ids = others
             application.lot_amount = application.amount_total + sum(others.mapped('amount_total'))
             application.is_split_suspect = bool(others) and bool(
-                application._lot_tiers() - application._tiers_for_amount(application.amount_total))
+                application._lot_tiers() - application._approval_tiers(application.amount_total))
 
     @api.depends('invoice_id.payment_ids')
     def _compute_payment_ids(self):
@@ -692,16 +692,8 @@ class OldpartsSaleApplication(models.Model):
             domain.append(('id', '!=', self.id))
         return self.sudo().search(domain).sudo(self.env.uid)
 
-    def _tiers_for_amount(self, amount):
-        tiers = self.env['oldparts.approval.tier'].sudo().search([
-            ('model_name', '=', self._name),
-            ('company_id', 'in', (self.company_id.id, False))])
-        rounding = self.currency_id.rounding or 0.01
-        return tiers.filtered(lambda t: float_compare(
-            amount, t.min_amount, precision_rounding=rounding) >= 0)
-
     def _lot_tiers(self):
-        return self._tiers_for_amount(self.lot_amount)
+        return self._approval_tiers(self.lot_amount)
 
     def _scrap_income_account(self):
         self.ensure_one()
