@@ -106,3 +106,17 @@ class TestSaleHeldByTheServer(OldpartsSaleCase):
         with self.assertRefused(UserError, 'cannot be deleted'):
             application.sudo(self.dealer_user_a).unlink()
         self.assertTrue(application.exists())
+
+    def test_awaiting_my_approval(self):
+        """Each approver finds the applications whose pending step is theirs."""
+        application = self._create_application(self._handed_over_part())
+        application.sudo(self.dealer_user_a).action_submit()
+        Application = self.env['oldparts.sale.application']
+        domain = [('can_approve', '=', True), ('id', '=', application.id)]
+        self.assertEqual(Application.sudo(self.specialist).search(domain), application)
+        self.assertFalse(Application.sudo(self.general_manager).search(domain))
+        application.sudo(self.specialist).action_approve()
+        self.assertFalse(Application.sudo(self.specialist).search(domain))
+        self.assertEqual(Application.sudo(self.general_manager).search(domain), application)
+        self.assertIn(application, Application.sudo(self.specialist).search(
+            [('can_approve', '=', False)]))
