@@ -103,6 +103,16 @@ class OldpartsApprovalMixin(models.AbstractModel):
                     record._group_users(pending.group_id),
                     _('To approve: %(step)s') % {'step': pending.name}, False, today)
 
+    def _oldparts_on_state(self, state):
+        """Cancelled or back to draft: the open steps and their activities go
+        (the steps done stay, as the history of the document)."""
+        if state in ('draft', 'cancel'):
+            self._approval_clear_activities()
+            self.mapped('approval_review_ids').filtered(
+                lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
+            self.invalidate_cache(['approval_review_ids'], self.ids)
+        return super(OldpartsApprovalMixin, self)._oldparts_on_state(state)
+
     def _approval_clear_activities(self):
         activity_type = self.env.ref('oldparts_module.mail_activity_type_oldparts_approval')
         self.sudo().mapped('activity_ids').filtered(

@@ -21,19 +21,6 @@ class OldpartsDisposal(models.Model):
     _oldparts_holding_states = ('draft', 'to_approve', 'approved')
     _mail_post_access = 'read'
 
-    _sql_constraints = [
-        ('name_company_uniq', 'unique(name, company_id)',
-         'The disposal form number must be unique per company.'),
-    ]
-
-    name = fields.Char(
-        string='Number', required=True, copy=False, readonly=True,
-        default='/', index=True)
-    company_id = fields.Many2one(
-        'res.company', string='Company', required=True, index=True,
-        readonly=True, states={'draft': [('readonly', False)]},
-        default=lambda self: self.env['res.company']._company_default_get('oldparts.disposal'))
-    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
     state = fields.Selection([
         ('draft', 'Draft'),
         ('to_approve', 'To Approve'),
@@ -142,41 +129,16 @@ class OldpartsDisposal(models.Model):
         return True
 
     @api.multi
-    def action_cancel(self):
-        self._check_transition('action_cancel')
-        self._approval_clear_activities()
-        self._action_write({'state': 'cancel'})
-        return True
-
-    @api.multi
-    def action_draft(self):
-        self._check_transition('action_draft')
-        self._action_write({'state': 'draft'})
-        return True
-
-    @api.multi
     def action_view_pickings(self):
-        self.ensure_one()
-        action = self.env.ref('stock.action_picking_tree_all').read()[0]
-        action['domain'] = [('oldparts_disposal_id', '=', self.id)]
-        action['context'] = {}
-        return action
+        return self._oldparts_action_view('stock.action_picking_tree_all', self.picking_ids)
 
     @api.multi
     def action_view_scraps(self):
-        self.ensure_one()
-        action = self.env.ref('stock.action_stock_scrap').read()[0]
-        action['domain'] = [('oldparts_disposal_id', '=', self.id)]
-        action['context'] = {}
-        return action
+        return self._oldparts_action_view('stock.action_stock_scrap', self.scrap_ids)
 
     @api.multi
     def action_view_refunds(self):
-        self.ensure_one()
-        action = self.env.ref('account.action_invoice_in_refund').read()[0]
-        action['domain'] = [('oldparts_disposal_id', '=', self.id)]
-        action['context'] = {}
-        return action
+        return self._oldparts_action_view('account.action_invoice_in_refund', self.refund_ids)
 
     # ------------------------------------------------------------------
     # Approval (oldparts.approval.mixin)

@@ -111,6 +111,20 @@ class OldpartsDocumentMixin(models.AbstractModel):
     # a part is on one such document at most
     _oldparts_holding_states = ()
 
+    _sql_constraints = [
+        ('name_company_uniq', 'unique(name, company_id)',
+         'The number must be unique per company.'),
+    ]
+
+    # the document header: number, company, currency
+    name = fields.Char(
+        string='Number', required=True, copy=False, readonly=True,
+        default='/', index=True, track_visibility='onchange')
+    company_id = fields.Many2one(
+        'res.company', string='Company', required=True, index=True,
+        readonly=True, states={'draft': [('readonly', False)]},
+        default=lambda self: self.env['res.company']._company_default_get(self._name))
+    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
     oldparts_engaged = fields.Boolean(
         string='Submitted Once', readonly=True, copy=False,
         help='The document left draft once: it is kept, never deleted.')
@@ -133,7 +147,11 @@ class OldpartsDocumentMixin(models.AbstractModel):
     def _check_transition(self, action):
         """Refuse the action unless the user may take it and every record is
         in a state it leaves from."""
-        from_states, groups, label = self._oldparts_transitions()[action]
+        transitions = self._oldparts_transitions()
+        if action not in transitions:
+            raise UserError(_('This step does not exist for %(model)s.') % {
+                'model': self._description})
+        from_states, groups, label = transitions[action]
         if not in_action(self.env):
             self._check_group(*groups)
         self._check_state(from_states, label)
@@ -162,6 +180,38 @@ class OldpartsDocumentMixin(models.AbstractModel):
 
     def _action_write(self, vals):
         return self._action_env().write(vals)
+
+    @api.multi
+    def action_cancel(self):
+        return self._oldparts_transition_to('action_cancel', 'cancel')
+
+    @api.multi
+    def action_draft(self):
+        return self._oldparts_transition_to('action_draft', 'draft')
+
+    def _oldparts_transition_to(self, action, state):
+        """A declared transition that only moves the state (cancel, back to
+        draft...); ``_oldparts_on_state`` lets mixins react."""
+        self._check_transition(action)
+        self._oldparts_on_state(state)
+        self._action_write({'state': state})
+        return True
+
+    def _oldparts_on_state(self, state):
+        """Hook called before a simple transition writes ``state``."""
+        return
+
+    def _oldparts_action_view(self, action_xmlid, records, form_xmlid=None):
+        """The window action ``action_xmlid`` on ``records``: the form of the
+        one record when ``form_xmlid`` is given and there is one."""
+        self.ensure_one()
+        action = self.env.ref(action_xmlid).read()[0]
+        action['domain'] = [('id', 'in', records.ids)]
+        action['context'] = {}
+        if form_xmlid and len(records) == 1:
+            action['views'] = [(self.env.ref(form_xmlid).id, 'form')]
+            action['res_id'] = records.id
+        return action
 
     @api.model
     def fields_view_get(self, view_id=None, view_type='form', toolbar=False, submenu=False):

@@ -18,20 +18,6 @@ class OldpartsFreightRequest(models.Model):
     _order = 'request_date desc, id desc'
     _mail_post_access = 'read'
 
-    _sql_constraints = [
-        ('name_company_uniq', 'unique(name, company_id)',
-         'The freight request number must be unique per company.'),
-    ]
-
-    name = fields.Char(
-        string='Number', required=True, copy=False, readonly=True,
-        default='/', index=True)
-    company_id = fields.Many2one(
-        'res.company', string='Company', required=True, index=True,
-        readonly=True, states={'draft': [('readonly', False)]},
-        default=lambda self: self.env['res.company']._company_default_get(
-            'oldparts.freight.request'))
-    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
     state = fields.Selection([
         ('draft', 'Draft'),
         ('to_approve', 'To Approve'),
@@ -158,25 +144,9 @@ class OldpartsFreightRequest(models.Model):
         return True
 
     @api.multi
-    def action_cancel(self):
-        self._check_transition('action_cancel')
-        self._approval_clear_activities()
-        self._action_write({'state': 'cancel'})
-        return True
-
-    @api.multi
-    def action_draft(self):
-        self._check_transition('action_draft')
-        self._action_write({'state': 'draft'})
-        return True
-
-    @api.multi
     def action_view_invoice(self):
-        self.ensure_one()
-        action = self.env.ref('account.action_invoice_tree2').read()[0]
-        action['views'] = [(self.env.ref('account.invoice_supplier_form').id, 'form')]
-        action['res_id'] = self.invoice_id.id
-        return action
+        return self._oldparts_action_view(
+            'account.action_invoice_tree2', self.invoice_id, 'account.invoice_supplier_form')
 
     # ------------------------------------------------------------------
     # Approval (oldparts.approval.mixin)

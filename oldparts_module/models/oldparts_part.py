@@ -66,18 +66,6 @@ class OldpartsPart(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin']
     _order = 'replacement_date desc, id desc'
 
-    _sql_constraints = [
-        ('name_company_uniq', 'unique(name, company_id)',
-         'The old-part number must be unique per company.'),
-    ]
-
-    name = fields.Char(
-        string='Number', required=True, copy=False, readonly=True,
-        default='/', index=True, track_visibility='onchange')
-    company_id = fields.Many2one(
-        'res.company', string='Company', required=True, index=True,
-        default=lambda self: self.env['res.company']._company_default_get('oldparts.part'))
-    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
     state = fields.Selection(
         STATES, string='Status', required=True, readonly=True, copy=False,
         default='draft', index=True, track_visibility='onchange',
@@ -87,6 +75,9 @@ class OldpartsPart(models.Model):
              "or given away locally. Received: arrived at the HQ old-part warehouse. "
              "Responsibility determined: who is responsible is decided. "
              "Disposed: final disposal done.")
+
+    company_id = fields.Many2one(
+        states={'draft': [('readonly', False)], 'classified': [('readonly', False)]})
 
     # --- replacement (附件三 旧件返司进度汇报表) -------------------------------
     dealer_id = fields.Many2one(
@@ -631,12 +622,6 @@ class OldpartsPart(models.Model):
         self._check_transition('action_cancel')
         self._action_write({'state': 'cancel'})
         self.sudo().mapped('activity_ids').unlink()
-        return True
-
-    @api.multi
-    def action_draft(self):
-        self._check_transition('action_draft')
-        self._action_write({'state': 'draft'})
         return True
 
     # ------------------------------------------------------------------

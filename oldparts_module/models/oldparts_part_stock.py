@@ -94,11 +94,7 @@ class OldpartsPart(models.Model):
 
     @api.multi
     def action_view_stock_moves(self):
-        self.ensure_one()
-        action = self.env.ref('stock.stock_move_action').read()[0]
-        action['domain'] = [('oldparts_part_id', '=', self.id)]
-        action['context'] = {}
-        return action
+        return self._oldparts_action_view('stock.stock_move_action', self.sudo().stock_move_ids)
 
     # ------------------------------------------------------------------
     # Business methods

@@ -17,19 +17,6 @@ class OldpartsReturnShipment(models.Model):
     _order = 'ship_date desc, id desc'
     _oldparts_holding_states = ('draft', 'shipped')
 
-    _sql_constraints = [
-        ('name_company_uniq', 'unique(name, company_id)',
-         'The shipment number must be unique per company.'),
-    ]
-
-    name = fields.Char(
-        string='Number', required=True, copy=False, readonly=True,
-        default='/', index=True)
-    company_id = fields.Many2one(
-        'res.company', string='Company', required=True, index=True,
-        readonly=True, states={'draft': [('readonly', False)]},
-        default=lambda self: self.env['res.company']._company_default_get(
-            'oldparts.return.shipment'))
     state = fields.Selection([
         ('draft', 'Draft'),
         ('shipped', 'Shipped'),
@@ -169,27 +156,9 @@ class OldpartsReturnShipment(models.Model):
         return True
 
     @api.multi
-    def action_cancel(self):
-        self._check_transition('action_cancel')
-        self._action_write({'state': 'cancel'})
-        return True
-
-    @api.multi
-    def action_draft(self):
-        self._check_transition('action_draft')
-        self._action_write({'state': 'draft'})
-        return True
-
-    @api.multi
     def action_view_pickings(self):
-        self.ensure_one()
-        action = self.env.ref('stock.action_picking_tree_all').read()[0]
-        action['domain'] = [('oldparts_shipment_id', '=', self.id)]
-        action['context'] = {}
-        if len(self.picking_ids) == 1:
-            action['views'] = [(self.env.ref('stock.view_picking_form').id, 'form')]
-            action['res_id'] = self.picking_ids.id
-        return action
+        return self._oldparts_action_view(
+            'stock.action_picking_tree_all', self.sudo().picking_ids, 'stock.view_picking_form')
 
     @api.multi
     def action_view_freight_requests(self):

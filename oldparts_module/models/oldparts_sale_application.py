@@ -45,20 +45,6 @@ class OldpartsSaleApplication(models.Model):
     _order = 'date desc, id desc'
     _oldparts_holding_states = ('draft', 'submitted', 'approved')
 
-    _sql_constraints = [
-        ('name_company_uniq', 'unique(name, company_id)',
-         'The sale application number must be unique per company.'),
-    ]
-
-    name = fields.Char(
-        string='Number', required=True, copy=False, readonly=True,
-        default='/', index=True, track_visibility='onchange')
-    company_id = fields.Many2one(
-        'res.company', string='Company', required=True, index=True,
-        states=READONLY_STATES,
-        default=lambda self: self.env['res.company']._company_default_get(
-            'oldparts.sale.application'))
-    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
     state = fields.Selection(
         STATES, string='Status', required=True, readonly=True, copy=False,
         default='draft', index=True, track_visibility='onchange',
@@ -591,27 +577,9 @@ class OldpartsSaleApplication(models.Model):
     def action_cancel(self):
         """The dealer withdraws a draft; the specialist may cancel until the
         sale is recorded."""
-        self._check_transition('action_cancel')
         if not self._oldparts_user_in((SPECIALIST,)):
             self._check_state(('draft',), _('cancel'))
-        self._oldparts_clear_reviews()
-        self._action_write({'state': 'cancel'})
-        return True
-
-    @api.multi
-    def action_draft(self):
-        """Back to draft: to correct what the approval depended on (weights,
-        quotes, reduction), then submit again for a new approval."""
-        self._check_transition('action_draft')
-        self._oldparts_clear_reviews()
-        self._action_write({'state': 'draft'})
-        return True
-
-    def _oldparts_clear_reviews(self):
-        self._approval_clear_activities()
-        self.mapped('approval_review_ids').filtered(
-            lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
-        self.invalidate_cache(['approval_review_ids'], self.ids)
+        return super(OldpartsSaleApplication, self).action_cancel()
 
     @api.multi
     def action_print_receipt(self):
@@ -625,20 +593,12 @@ class OldpartsSaleApplication(models.Model):
 
     @api.multi
     def action_view_invoice(self):
-        self.ensure_one()
-        action = self.env.ref('account.action_invoice_tree1').read()[0]
-        action.update({
-            'views': [(self.env.ref('account.invoice_form').id, 'form')],
-            'res_id': self.invoice_id.id,
-        })
-        return action
+        return self._oldparts_action_view(
+            'account.action_invoice_tree1', self.invoice_id, 'account.invoice_form')
 
     @api.multi
     def action_view_pickings(self):
-        self.ensure_one()
-        action = self.env.ref('stock.action_picking_tree_all').read()[0]
-        action['domain'] = [('id', 'in', self.picking_ids.ids)]
-        return action
+        return self._oldparts_action_view('stock.action_picking_tree_all', self.picking_ids)
 
     # ------------------------------------------------------------------
     # Business methods

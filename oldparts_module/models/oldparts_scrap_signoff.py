@@ -30,20 +30,6 @@ class OldpartsScrapSignoff(models.Model):
     _order = 'disposal_date desc, id desc'
     _oldparts_holding_states = ('draft', 'submitted', 'approved')
 
-    _sql_constraints = [
-        ('name_company_uniq', 'unique(name, company_id)',
-         'The scrap sign-off number must be unique per company.'),
-    ]
-
-    name = fields.Char(
-        string='Number', required=True, copy=False, readonly=True,
-        default='/', index=True, track_visibility='onchange')
-    company_id = fields.Many2one(
-        'res.company', string='Company', required=True, index=True,
-        states=READONLY_STATES,
-        default=lambda self: self.env['res.company']._company_default_get(
-            'oldparts.scrap.signoff'))
-    currency_id = fields.Many2one(related='company_id.currency_id', readonly=True, store=True)
     state = fields.Selection(
         STATES, string='Status', required=True, readonly=True, copy=False,
         default='draft', index=True, track_visibility='onchange',
@@ -213,21 +199,9 @@ class OldpartsScrapSignoff(models.Model):
     def action_cancel(self):
         """The dealer withdraws a draft; the specialist may cancel until the
         parts are disposed of."""
-        self._check_transition('action_cancel')
         if not self._oldparts_user_in(('oldparts_module.group_oldparts_specialist',)):
             self._check_state(('draft',), _('cancel'))
-        self._approval_clear_activities()
-        self.mapped('approval_review_ids').filtered(
-            lambda r: r.status in ('waiting', 'pending')).sudo().unlink()
-        self.invalidate_cache(['approval_review_ids'], self.ids)
-        self._action_write({'state': 'cancel'})
-        return True
-
-    @api.multi
-    def action_draft(self):
-        self._check_transition('action_draft')
-        self._action_write({'state': 'draft'})
-        return True
+        return super(OldpartsScrapSignoff, self).action_cancel()
 
     @api.multi
     def action_view_photos(self):
@@ -239,11 +213,6 @@ class OldpartsScrapSignoff(models.Model):
 
     @api.multi
     def action_view_stock(self):
-        self.ensure_one()
         if self.scrap_ids:
-            action = self.env.ref('stock.action_stock_scrap').read()[0]
-            action['domain'] = [('id', 'in', self.scrap_ids.ids)]
-        else:
-            action = self.env.ref('stock.action_picking_tree_all').read()[0]
-            action['domain'] = [('id', 'in', self.picking_ids.ids)]
-        return action
+            return self._oldparts_action_view('stock.action_stock_scrap', self.scrap_ids)
+        return self._oldparts_action_view('stock.action_picking_tree_all', self.picking_ids)

@@ -52,7 +52,7 @@ class TestSamePartTwoConnections(unittest.TestCase):
             env['res.partner'].browse(self.dealer_id).unlink()
 
     def _pack(self, cr, shipment_id):
-        env = api.Environment(cr, SUPERUSER_ID, {'tracking_disable': True})
+        env = api.Environment(cr, SUPERUSER_ID, {'tracking_disable': True, 'lang': 'en_US'})
         env['oldparts.return.shipment.line'].create({
             'shipment_id': shipment_id, 'part_id': self.part_id, 'box_number': '1'})
 
