@@ -188,6 +188,17 @@ def _bound_format_string(value):
     return None
 
 
+def _unbound_format_class(value):
+    """The str class of an unbound format/format_map function, else None
+    (``str.format`` kept as another class's attribute, for instance)."""
+    for cls in (str, Markup):
+        if cls is not None:
+            for method in FORMAT_METHODS:
+                if value is cls.__dict__.get(method):
+                    return cls
+    return None
+
+
 def format_attr(obj, name):
     """``obj.<name>`` for name in FORMAT_METHODS, inside safe_eval."""
     if name not in FORMAT_METHODS:  # only ever called with a constant
@@ -198,6 +209,9 @@ def format_attr(obj, name):
     owner = _bound_format_string(value)
     if owner is not None:
         return SandboxedFormatMethod(owner, name)
+    cls = _unbound_format_class(value)
+    if cls is not None:
+        return SandboxedFormatFunction(cls, value.__name__)
     return value
 
 

@@ -131,6 +131,11 @@ class _Public(object):
     format = 'A4'   # e.g. report.paperformat's field "format"
 
 
+class _Holder(object):
+    """Keeps str.format as an attribute of another class."""
+    format = str.format
+
+
 class _Proxy(object):
     """Delegates attributes to a string, like a lazy translation."""
     def __init__(self, value):
@@ -170,6 +175,7 @@ def _traceback():
     "s.format(1)",
     "'{0.__class__}'.ｆｏｒｍａｔ(1)",  # NFKC: the attribute is "format"
     "proxy.format(1)",
+    "H.format('{0.__class__}', 1)",
     "m.format(1)",
     "M.format(m, 1)",
     "'{0.gi_frame}'.format(gen)",
@@ -185,7 +191,7 @@ def _traceback():
 def test_safe_eval_refuses_format_escapes(expr, secret):
     context = {
         'x': object(), 'f': _generator, 'obj': _Public(), 'gen': _generator(),
-        's': '{0.__class__}', 'proxy': _Proxy('{0.__class__}'),
+        's': '{0.__class__}', 'proxy': _Proxy('{0.__class__}'), 'H': _Holder,
         'm': Markup('{0.__class__}'), 'M': Markup,
         'tb': _traceback(), 'frame': _traceback().tb_frame, 'code': _generator.__code__,
     }
