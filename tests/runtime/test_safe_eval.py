@@ -417,3 +417,23 @@ class TestMailComposerJsonRpc(HttpCase):
         assert 'error' in answer and 'result' not in answer
         assert 'forbidden attribute' in answer['error']['data']['message']
         assert secret not in text
+
+
+class TestQWebExpressions(TransactionCase):
+    """QWeb t-esc compiles its expressions itself (ir_qweb._compile_expr) and
+    checks them with safe_eval's assert_valid_codeobj: formatting works as
+    in Odoo 11, the longer list of frame attributes is refused there too."""
+
+    def _render(self, expr, values):
+        view = self.env['ir.ui.view'].create({
+            'name': 'rt_qweb_format', 'type': 'qweb',
+            'arch': '<t t-name="rt_qweb_format"><p t-esc="%s"/></t>' % expr})
+        return self.env['ir.qweb'].render(view.id, values).decode()
+
+    def test_t_esc_format_and_percent(self):
+        html = self._render("'{0:.2f} {1}'.format(x, name) + ' %s' % x", {'x': 2.5, 'name': '<b>'})
+        assert html == '<p>2.50 &lt;b&gt; 2.5</p>'
+
+    def test_t_esc_refuses_frame_attributes(self):
+        with pytest.raises(Exception, match='gi_code'):
+            self._render("(x for x in []).gi_code", {})
