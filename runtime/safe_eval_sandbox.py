@@ -57,6 +57,13 @@ still allowed in code; only ``__`` names and the unsafe names are refused),
 attribute accesses are ordinary names of the code, checked as such) and QWeb
 templates (trusted code, compiled by ir_qweb with its own builtins; they do
 get the longer unsafe-name list through ``assert_valid_codeobj``).
+
+Known and not closed here: modules that Odoo itself puts in an evaluation
+context expose their imports as plain attributes (server actions get
+``datetime``, and ``datetime.sys.modules`` reaches any module). Only
+administrators write such code in Odoo 11 (server actions, automated
+actions, record rules); later Odoo versions wrap those modules
+(``wrap_module``).
 """
 import ast
 import builtins
