@@ -32,8 +32,14 @@ MAX_INDEXED_CHAR = 256
 MAX_TEXT = 20000
 
 
+def _reader(self):
+    """``self`` in the language the user reads (a client's call may carry no
+    language in its context)."""
+    return self.with_context(lang=self.env.context.get('lang') or self.env.user.lang)
+
+
 def field_labels(self, fnames):
-    descriptions = self.fields_get(fnames, ['string'])
+    descriptions = _reader(self).fields_get(fnames, ['string'])
     return ['"%s"' % descriptions.get(f, {}).get('string', f) for f in fnames]
 
 
@@ -150,7 +156,7 @@ class OldpartsDocumentMixin(models.AbstractModel):
         transitions = self._oldparts_transitions()
         if action not in transitions:
             raise UserError(_('This step does not exist for %(model)s.') % {
-                'model': self._description})
+                'model': _reader(self.env['ir.model'])._get(self._name).name})
         from_states, groups, label = transitions[action]
         if not in_action(self.env):
             self._check_group(*groups)
@@ -335,7 +341,7 @@ class OldpartsDocumentMixin(models.AbstractModel):
                 'gives the number, and the process steps set the state and what '
                 'follows from it.') % {
                 'fields': ', '.join(self._oldparts_field_labels(locked)),
-                'model': self._description})
+                'model': _reader(self.env['ir.model'])._get(self._name).name})
 
     def _oldparts_field_labels(self, fnames):
         return field_labels(self, fnames)

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-# The main company's records, created by data/oldparts_returns_data.xml.
+# The main company's records, created by data/stock_data.xml.
 SETUP_XMLIDS = {
     'oldparts_location_id': 'oldparts_module.stock_location_oldparts',
     'oldparts_hq_location_id': 'oldparts_module.stock_location_oldparts_hq',

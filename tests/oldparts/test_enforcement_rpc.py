@@ -59,6 +59,8 @@ class TestRpcEnforcement(HttpCase):
 
     # ------------------------------------------------------------------
     def _call(self, login, model, method, *args, **kwargs):
+        """As the user, reading English (the test database's users read zh_CN)."""
+        kwargs.setdefault('context', {'lang': 'en_US'})
         return self.rpc.execute_kw(self.db, self.users[login][0], login + '-pw', model,
                                    method, list(args), kwargs)
 
@@ -114,7 +116,7 @@ class TestRpcEnforcement(HttpCase):
                          {'state': 'received'}, text='cannot be changed here')
         self.assertFault('rpc_keeper_a', 'oldparts.part', 'write', [part],
                          {'state': 'received'},
-                         context={'oldparts_action_token': 'oldparts_action'},
+                         context={'oldparts_action_token': 'oldparts_action', 'lang': 'en_US'},
                          text='cannot be changed here')
         self.assertFault('rpc_specialist', 'oldparts.part', '_action_receive', [part],
                          text='Private methods')
