@@ -400,9 +400,21 @@ class OldpartsPart(models.Model):
 
     @api.model
     def _check_disposal_rights(self, vals):
-        if ({'disposal_type', 'disposal_override_reason'} & set(vals)) \
-                and vals.get('disposal_type') is not None \
-                and not self._is_specialist():
+        """Only the specialist chooses the type. The web client sends every
+        field of the form on create, empty ones as False: an empty type or
+        reason is no choice. On write, only a value that differs from the
+        record's is a choice."""
+        if self._is_specialist():
+            return
+        chosen = {f: vals[f] for f in ('disposal_type', 'disposal_override_reason')
+                  if f in vals and vals[f]}
+        if self:
+            chosen = {f: v for f, v in chosen.items()
+                      if any(part[f] != v for part in self)}
+            if 'disposal_type' in vals and not vals['disposal_type'] \
+                    and any(self.mapped('disposal_type')):
+                chosen['disposal_type'] = False
+        if chosen:
             raise UserError(_(
                 'Only the old-parts specialist decides the disposal type.\n'
                 '只有旧件管理专干可以确定处置方式。'))
