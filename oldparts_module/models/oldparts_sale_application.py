@@ -364,6 +364,17 @@ class OldpartsSaleApplication(models.Model):
         if self.dealer_id.state_id:
             self.state_id = self.dealer_id.state_id
 
+    @api.onchange('state_id', 'company_id')
+    def _onchange_remote_reduction(self):
+        """In a remote province the reduction starts at the smallest one
+        allowed; elsewhere there is none."""
+        remote = self.env['oldparts.remote.province']._find_for_state(
+            self.state_id, self.company_id) if self.state_id else False
+        if not remote:
+            self.remote_reduction = 0.0
+        elif not remote.reduction_min <= self.remote_reduction <= remote.reduction_max:
+            self.remote_reduction = remote.reduction_min
+
     @api.onchange('sale_origin')
     def _onchange_sale_origin(self):
         if self.sale_origin == 'hq':
