@@ -69,6 +69,7 @@ class OldpartsPart(models.Model):
     state = fields.Selection(
         STATES, string='Status', required=True, readonly=True, copy=False,
         default='draft', index=True, track_visibility='onchange',
+        group_expand='_expand_states',
         help="Draft: recorded by the engineer. Classified: disposal type confirmed. "
              "Handed over: the engineer gave the part to the field warehouse keeper. "
              "In return / In local disposal: shipped to HQ, or being sold, destroyed "
@@ -123,9 +124,11 @@ class OldpartsPart(models.Model):
         help='Required when the promised date is after the required hand-over date.')
     handover_date = fields.Date(
         string='Hand-over Date', index=True, track_visibility='onchange',
+        readonly=True, states={'classified': [('readonly', False)]},
         help='Date the engineer handed the part to the field warehouse keeper.')
     shipped_date = fields.Date(
-        string='Shipped Date', index=True, track_visibility='onchange')
+        string='Shipped Date', index=True, track_visibility='onchange', readonly=True,
+        help='Set when the return shipment carrying the part is shipped.')
     delay_days = fields.Integer(
         string='Delay Days', compute='_compute_delay_days', store=True,
         help='Days past the required date (or past the replied date when a reason '
@@ -156,6 +159,13 @@ class OldpartsPart(models.Model):
         track_visibility='onchange')
     disposal_override_reason = fields.Text(
         string='Reason for Overriding the Proposal', copy=False)
+    can_classify = fields.Boolean(
+        compute='_compute_can_classify',
+        help='The current user is an old-parts specialist: the form lets them '
+             'choose the disposal type.')
+    next_step = fields.Char(
+        compute='_compute_next_step', string='Next Step',
+        help='What happens next, and who does it.')
     classified_by_id = fields.Many2one(
         'res.users', string='Classified By', readonly=True, copy=False)
     return_required = fields.Boolean(
@@ -194,6 +204,50 @@ class OldpartsPart(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.model
+    def _expand_states(self, states, domain, order):
+        """Kanban columns in the order of the process."""
+        return [key for key, _label in STATES]
+
+    def _compute_can_classify(self):
+        can = self._is_specialist()
+        for part in self:
+            part.can_classify = can
+
+    @api.depends('state', 'disposal_type')
+    def _compute_next_step(self):
+        for part in self:
+            part.next_step = part._next_step_text()
+
+    def _next_step_text(self):
+        """One sentence on the form: what happens next, and who does it."""
+        self.ensure_one()
+        if self.state == 'draft':
+            return _('Next: the old-parts specialist checks the criteria and '
+                     'confirms the disposal type.')
+        if self.state == 'classified':
+            return _('Next: the engineer hands the part over to the field warehouse '
+                     'keeper (Hand Over; set the hand-over date first if it was not today).')
+        if self.state == 'handed_over' and self.disposal_type == 'return':
+            return _('Next: the keeper packs the part on a return shipment and ships '
+                     'it to HQ (New Return Shipment).')
+        if self.state == 'handed_over':
+            return _('Next: the dealer applies for its local disposal: a sale '
+                     'application, or a scrap sign-off for destruction or gift.')
+        if self.state == 'in_return':
+            return _('Next: HQ materials management validates the return picking '
+                     'when the boxes arrive.')
+        if self.state == 'received':
+            return _('Next: the specialist records who is responsible (Responsibility '
+                     'tab) and presses Determine Responsibility.')
+        if self.state == 'responsibility_determined':
+            return _('Next: a returned-part disposal form decides what becomes of '
+                     'the part.')
+        if self.state == 'in_local_disposal':
+            return _('Next: the approved sale application or scrap sign-off '
+                     'completes the disposal.')
+        return False
+
     @api.depends('quantity', 'price_unit', 'currency_id')
     def _compute_amount_total(self):
         for part in self:
@@ -485,6 +539,30 @@ class OldpartsPart(models.Model):
         for part in self:
             part.write({'state': 'in_return', 'shipped_date': part.shipped_date or today})
         return True
+
+    @api.multi
+    def action_new_return_shipment(self):
+        """Opens a new return shipment of the part's dealer with the part
+        packed in box 1."""
+        self._check_state(('handed_over',), ('pack', '装箱'))
+        dealers = self.mapped('dealer_id')
+        if len(dealers) != 1 or self.filtered(lambda p: p.disposal_type != 'return'):
+            raise UserError(_(
+                'Only parts of one dealer handed over for return can be packed together.\n'
+                '只有同一代理商、已交接且处置方式为返司的旧件可以一起装箱。'))
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('New Return Shipment'),
+            'res_model': 'oldparts.return.shipment',
+            'view_mode': 'form',
+            'views': [(False, 'form')],
+            'target': 'current',
+            'context': {
+                'default_dealer_id': dealers.id,
+                'default_line_ids': [(0, 0, {'part_id': part.id, 'box_number': '1'})
+                                     for part in self],
+            },
+        }
 
     @api.multi
     def action_start_local_disposal(self):
