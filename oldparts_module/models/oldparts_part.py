@@ -542,26 +542,31 @@ class OldpartsPart(models.Model):
 
     @api.multi
     def action_new_return_shipment(self):
-        """Opens a new return shipment of the part's dealer with the part
-        packed in box 1."""
+        """Packs the parts in box 1 of a new draft return shipment of their
+        dealer and opens it (boxes, weights, carrier and waybill are filled
+        in there)."""
+        self._check_group('oldparts_module.group_oldparts_dealer',
+                          'oldparts_module.group_oldparts_specialist')
         self._check_state(('handed_over',), ('pack', '装箱'))
         dealers = self.mapped('dealer_id')
         if len(dealers) != 1 or self.filtered(lambda p: p.disposal_type != 'return'):
             raise UserError(_(
                 'Only parts of one dealer handed over for return can be packed together.\n'
                 '只有同一代理商、已交接且处置方式为返司的旧件可以一起装箱。'))
+        shipment = self.env['oldparts.return.shipment'].create({
+            'dealer_id': dealers.id,
+            'company_id': self[0].company_id.id,
+            'line_ids': [(0, 0, {'part_id': part.id, 'box_number': '1'}) for part in self],
+        })
         return {
             'type': 'ir.actions.act_window',
             'name': _('New Return Shipment'),
             'res_model': 'oldparts.return.shipment',
+            'res_id': shipment.id,
             'view_mode': 'form',
             'views': [(False, 'form')],
             'target': 'current',
-            'context': {
-                'default_dealer_id': dealers.id,
-                'default_line_ids': [(0, 0, {'part_id': part.id, 'box_number': '1'})
-                                     for part in self],
-            },
+            'context': {'form_view_initial_mode': 'edit'},
         }
 
     @api.multi
