@@ -181,7 +181,8 @@ class OldpartsSaleApplication(models.Model):
         'stock.picking', 'oldparts_sale_application_picking_rel',
         'application_id', 'picking_id', string='Deliveries', readonly=True, copy=False)
     payment_ids = fields.Many2many(
-        'account.payment', string='Receipts', compute='_compute_payment_ids')
+        'account.payment', string='Receipts', compute='_compute_payment_ids',
+        groups='account.group_account_invoice')
 
     # ------------------------------------------------------------------
     # Computes
@@ -259,7 +260,8 @@ class OldpartsSaleApplication(models.Model):
     @api.depends('invoice_id.payment_ids')
     def _compute_payment_ids(self):
         for application in self:
-            application.payment_ids = application.invoice_id.payment_ids
+            # computed with the other fields of the form, for dealers too
+            application.payment_ids = application.sudo().invoice_id.payment_ids
 
     # ------------------------------------------------------------------
     # Constraints

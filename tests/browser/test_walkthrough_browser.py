@@ -37,6 +37,9 @@ from odoo.tests.common import HttpCase
 from . import walkthrough as wt
 from .walkthrough import Walk, date_in
 
+# development runs against a kept database: names that must be new
+RUN_SUFFIX = ''
+
 # a small PNG: the photo of the destroyed parts
 PHOTO = base64.b64decode(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==')
@@ -244,7 +247,7 @@ def walk_local(w):
     # 1. the engineer records a batch of boom sections and a sensor
     w.as_user('engineer_nx')
     boom = new_part(w, 'PG-WALK-0101', 'QY25K5-W101', '吊臂第三节臂', '吊臂变形，无修复价值',
-                    [], scrap_value=500, quantity=12)
+                    [], scrap_value=80, quantity=12)
     sensor = new_part(w, 'PG-WALK-0102', 'QY25K5-W102', '力矩限制器角度传感器', '传感器进水',
                       [], scrap_value=0)
 
@@ -283,7 +286,7 @@ def walk_local(w):
     w.many2one('part_id', boom, scope=scope)
     quotes = (('银川塞上', '马经理', '0951-5203318', '1850'),
               ('贺兰县', '杨师傅', '0951-8062271', '1800'),
-              ('永宁县鑫达物资回收', '丁老板', '13995000123', '1750'))
+              ('永宁县鑫达物资回收' + RUN_SUFFIX, '丁老板', '13995000123', '1750'))
     for index, (buyer, contact, phone, price) in enumerate(quotes):
         w.tab('收购商报价')
         scope = w.add_line('quote_ids')
@@ -296,8 +299,9 @@ def walk_local(w):
     application = w.title()
     w.tab('收购商报价')
     w.page.locator('.o_field_x2many_list[name="quote_ids"] tr.o_data_row', has_text='1,850') \
-        .locator('button[name="action_select"]').click()
+        .locator('td.o_list_button button').first.click()
     w.idle()
+    w.page.locator('.o_field_widget[name="buyer_id"]', has_text='银川塞上').wait_for()
     w.button('提交')
     w.wait_status('待审批')
     w.shot('submits_sale_application')
@@ -413,6 +417,7 @@ if __name__ == '__main__':
     #   python -m tests.browser.test_walkthrough_browser http://127.0.0.1:8169 oldparts_br_demo
     import sys
     url, db = sys.argv[1], sys.argv[2]
+    RUN_SUFFIX = time.strftime('%H%M%S')
     with sync_playwright() as pw:
         walk = Walk(pw, url, session_login(url, db))
         walk.step = 20 if sys.argv[3:] == ['local'] else 0

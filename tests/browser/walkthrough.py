@@ -296,7 +296,13 @@ class Walk(object):
         self.idle()
         offered = menu.locator('li').all_inner_texts()
         if create:
-            menu.locator('li.o_m2o_dropdown_option', has_text='创建').first.click()
+            option = menu.locator('li.o_m2o_dropdown_option', has_text='创建 "%s"' % text).first
+            option.wait_for(state='visible')
+            option.click()
+            self.page.wait_for_function(
+                "([sel, text]) => { const e = document.querySelector(sel); "
+                "return e && e.value === text; }",
+                arg=['%s .o_field_many2one[name="%s"] input' % (scope, name), text])
         else:
             menu.locator('li:not(.o_m2o_dropdown_option)', has_text=pick or text).first.click()
         self.idle()
@@ -311,8 +317,18 @@ class Walk(object):
         return scope
 
     def create(self):
-        self.page.locator('.o_list_button_add:visible, .o-kanban-button-new:visible').first.click()
-        self.page.locator('.o_form_view.o_form_editable').wait_for(state='visible')
+        """The list's 创建 button (again if the first click came before the
+        list was ready)."""
+        self.idle()
+        form = self.page.locator('.o_form_view.o_form_editable')
+        for _attempt in range(3):
+            self.page.locator('.o_list_button_add:visible, .o-kanban-button-new:visible').first.click()
+            try:
+                form.wait_for(state='visible', timeout=15000)
+                break
+            except Exception:
+                continue
+        form.wait_for(state='visible')
         self.idle()
 
     def edit(self):
