@@ -279,8 +279,9 @@ def walk_local(w):
     # 4. the keeper's sale application, three quotes, one buyer new
     w.menu('oldparts_module.oldparts_menu_root', 'oldparts_module.oldparts_sale_application_menu')
     w.create()
-    reduction = w.field('remote_reduction').locator('input').input_value() \
-        if w.field('remote_reduction').locator('input').count() else w.field('remote_reduction').input_value()
+    reduction = w.page.locator('.o_form_view input.o_field_widget[name="remote_reduction"]')
+    reduction.wait_for(state='visible')
+    reduction = reduction.input_value()
     assert reduction.startswith('5'), 'remote reduction %s' % reduction
     scope = w.add_line('line_ids')
     w.many2one('part_id', boom, scope=scope)
@@ -339,7 +340,7 @@ def walk_local(w):
     w.button('登记回款')
     dialog = w.page.locator('.modal .o_form_view')
     dialog.wait_for(state='visible')
-    w.page.locator('.modal .modal-footer button', has_text='确认').first.click()
+    w.page.locator('.modal .modal-footer button', has_text='审核').first.click()
     w.idle()
     w.wait_status('已回款')
     w.download(lambda: w.button('打印回款单'))
@@ -364,9 +365,13 @@ def walk_local(w):
     signoff = w.title()
     photo = wt.ROOT / '.local' / 'walk_photo.png'
     photo.write_bytes(PHOTO)
-    w.page.locator('.o_cp_sidebar button.dropdown-toggle:has-text("附件")').click()
-    w.page.set_input_files('.o_cp_sidebar input[type=file]', str(photo))
-    w.page.locator('.oe_stat_button', has_text='1').wait_for()
+    # the photo goes with a note in the chatter
+    w.page.locator('.o_chatter_button_log_note').click()
+    w.page.set_input_files('.o_composer input.o_input_file', str(photo))
+    w.page.locator('.o_composer .o_attachment:not(.o_attachment_uploading)').wait_for()
+    w.page.locator('.o_composer .o_composer_text_field').fill('销毁前照片')
+    w.page.locator('.o_composer .o_composer_button_send').click()
+    w.page.locator('.o_thread_message', has_text='销毁前照片').wait_for()
     w.button('提交')
     w.wait_status('待审批')
     w.shot('submits_scrap_signoff')
