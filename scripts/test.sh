@@ -23,5 +23,6 @@ echo "[test] installed in $(( $(date +%s) - start )) s"
 export PATH=$PWD/.local/bin:$PATH
 export PYTHONPATH=$PWD/runtime
 export ODOO_PRELOAD_ADDONS=no
-.venv/bin/python -m pytest tests/ -p no:cacheprovider \
+# ODOO_TESTS: what to run (make test-browser: tests/browser only)
+.venv/bin/python -m pytest ${ODOO_TESTS:-tests/} -p no:cacheprovider \
     --odoo-config=.local/odoo.conf --odoo-database="$DB" --odoo-http "$@"

@@ -69,6 +69,7 @@ class OldpartsPart(models.Model):
     state = fields.Selection(
         STATES, string='Status', required=True, readonly=True, copy=False,
         default='draft', index=True, track_visibility='onchange',
+        group_expand='_expand_states',
         help="Draft: recorded by the engineer. Classified: disposal type confirmed. "
              "Handed over: the engineer gave the part to the field warehouse keeper. "
              "In return / In local disposal: shipped to HQ, or being sold, destroyed "
@@ -138,7 +139,7 @@ class OldpartsPart(models.Model):
         help='Date the engineer handed the part to the field warehouse keeper.')
     shipped_date = fields.Date(
         string='Shipped Date', index=True, track_visibility='onchange', readonly=True,
-        help='Set by the return shipment that carried the part.')
+        help='Set when the return shipment carrying the part is shipped.')
     delay_days = fields.Integer(
         string='Delay Days', compute='_compute_delay_days', store=True,
         help='Days past the required date (or past the replied date when a reason '
@@ -180,6 +181,13 @@ class OldpartsPart(models.Model):
         string='Reason for Overriding the Proposal', copy=False,
         states={state: [('readonly', True)] for state in LOCKED_TYPE_STATES + (
             'in_local_disposal', 'written_off', 'cancel')})
+    can_classify = fields.Boolean(
+        compute='_compute_can_classify',
+        help='The current user is an old-parts specialist: the form lets them '
+             'choose the disposal type.')
+    next_step = fields.Char(
+        compute='_compute_next_step', string='Next Step',
+        help='What happens next, and who does it.')
     classified_by_id = fields.Many2one(
         'res.users', string='Classified By', readonly=True, copy=False)
     return_required = fields.Boolean(
@@ -241,6 +249,50 @@ class OldpartsPart(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.model
+    def _expand_states(self, states, domain, order):
+        """Kanban columns in the order of the process."""
+        return [key for key, _label in STATES]
+
+    def _compute_can_classify(self):
+        can = self._is_specialist()
+        for part in self:
+            part.can_classify = can
+
+    @api.depends('state', 'disposal_type')
+    def _compute_next_step(self):
+        for part in self:
+            part.next_step = part._next_step_text()
+
+    def _next_step_text(self):
+        """One sentence on the form: what happens next, and who does it."""
+        self.ensure_one()
+        if self.state == 'draft':
+            return _('Next: the old-parts specialist checks the criteria and '
+                     'confirms the disposal type.')
+        if self.state == 'classified':
+            return _('Next: the engineer hands the part over to the field warehouse '
+                     'keeper (Hand Over; set the hand-over date first if it was not today).')
+        if self.state == 'handed_over' and self.disposal_type == 'return':
+            return _('Next: the keeper packs the part on a return shipment and ships '
+                     'it to HQ (New Return Shipment).')
+        if self.state == 'handed_over':
+            return _('Next: the dealer applies for its local disposal: a sale '
+                     'application, or a scrap sign-off for destruction or gift.')
+        if self.state == 'in_return':
+            return _('Next: HQ materials management validates the return picking '
+                     'when the boxes arrive.')
+        if self.state == 'received':
+            return _('Next: the specialist records who is responsible (Responsibility '
+                     'tab) and presses Determine Responsibility.')
+        if self.state == 'responsibility_determined':
+            return _('Next: a returned-part disposal form decides what becomes of '
+                     'the part.')
+        if self.state == 'in_local_disposal':
+            return _('Next: the approved sale application or scrap sign-off '
+                     'completes the disposal.')
+        return False
+
     @api.depends('quantity', 'price_unit', 'currency_id')
     def _compute_amount_total(self):
         for part in self:
@@ -452,10 +504,21 @@ class OldpartsPart(models.Model):
 
     @api.model
     def _check_disposal_rights(self, vals):
-        """Only the specialist chooses a disposal type. The web client sends
-        the empty fields of a new part with it: an empty value is no choice."""
-        chosen = [f for f in ('disposal_type', 'disposal_override_reason') if vals.get(f)]
-        if chosen and not in_action(self.env) and not self._is_specialist():
+        """Only the specialist chooses the type. The web client sends every
+        field of the form on create, empty ones as False: an empty type or
+        reason is no choice. On write, only a value that differs from the
+        record's is a choice."""
+        if self._is_specialist() or in_action(self.env):
+            return
+        chosen = {f: vals[f] for f in ('disposal_type', 'disposal_override_reason')
+                  if f in vals and vals[f]}
+        if self:
+            chosen = {f: v for f, v in chosen.items()
+                      if any(part[f] != v for part in self)}
+            if 'disposal_type' in vals and not vals['disposal_type'] \
+                    and any(self.mapped('disposal_type')):
+                chosen['disposal_type'] = False
+        if chosen:
             raise UserError(_('Only the old-parts specialist decides the disposal type.'))
 
     @api.model
@@ -541,6 +604,33 @@ class OldpartsPart(models.Model):
             part._action_write({'state': 'in_return',
                                 'shipped_date': ship_date or part.shipped_date or today})
         return True
+
+    @api.multi
+    def action_new_return_shipment(self):
+        """Packs the parts in box 1 of a new draft return shipment of their
+        dealer and opens it (boxes, weights, carrier and waybill are filled
+        in there)."""
+        self._check_group(DEALER, SPECIALIST)
+        self._check_state(('handed_over',), _('pack'))
+        dealers = self.mapped('dealer_id')
+        if len(dealers) != 1 or self.filtered(lambda p: p.disposal_type != 'return'):
+            raise UserError(_(
+                'Only parts of one dealer handed over for return can be packed together.'))
+        shipment = self.env['oldparts.return.shipment'].create({
+            'dealer_id': dealers.id,
+            'company_id': self[0].company_id.id,
+            'line_ids': [(0, 0, {'part_id': part.id, 'box_number': '1'}) for part in self],
+        })
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('New Return Shipment'),
+            'res_model': 'oldparts.return.shipment',
+            'res_id': shipment.id,
+            'view_mode': 'form',
+            'views': [(False, 'form')],
+            'target': 'current',
+            'context': {'form_view_initial_mode': 'edit'},
+        }
 
     def _action_start_local_disposal(self):
         """Sale, destruction or gift on site starts: called by the sale

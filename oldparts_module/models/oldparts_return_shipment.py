@@ -161,6 +161,26 @@ class OldpartsReturnShipment(models.Model):
             'stock.action_picking_tree_all', self.sudo().picking_ids, 'stock.view_picking_form')
 
     @api.multi
+    def action_request_freight(self):
+        """Opens the shipment's open freight request, or a new one filled in
+        from the shipment (carrier, waybill, boxes, weight)."""
+        self.ensure_one()
+        request = self.freight_request_ids.filtered(
+            lambda r: r.state not in ('cancel', 'refused'))[:1]
+        action = self.env.ref('oldparts_module.oldparts_freight_request_action').read()[0]
+        action.update({
+            'views': [(self.env.ref('oldparts_module.oldparts_freight_request_view_form').id,
+                       'form')],
+            'view_mode': 'form',
+            'target': 'current',
+            'context': {'default_shipment_id': self.id,
+                        'default_carrier_id': self.carrier_id.id},
+        })
+        if request:
+            action['res_id'] = request.id
+        return action
+
+    @api.multi
     def action_view_freight_requests(self):
         self.ensure_one()
         action = self.env.ref('oldparts_module.oldparts_freight_request_action').read()[0]

@@ -177,7 +177,8 @@ class OldpartsSaleApplication(models.Model):
         'stock.picking', 'oldparts_sale_application_picking_rel',
         'application_id', 'picking_id', string='Deliveries', readonly=True, copy=False)
     payment_ids = fields.Many2many(
-        'account.payment', string='Receipts', compute='_compute_payment_ids')
+        'account.payment', string='Receipts', compute='_compute_payment_ids',
+        groups='account.group_account_invoice')
 
     # ------------------------------------------------------------------
     # Computes
@@ -255,7 +256,8 @@ class OldpartsSaleApplication(models.Model):
     @api.depends('invoice_id.payment_ids')
     def _compute_payment_ids(self):
         for application in self:
-            application.payment_ids = application.invoice_id.payment_ids
+            # computed with the other fields of the form, for dealers too
+            application.payment_ids = application.sudo().invoice_id.payment_ids
 
     # ------------------------------------------------------------------
     # Constraints
@@ -372,6 +374,17 @@ class OldpartsSaleApplication(models.Model):
     def _onchange_dealer_id(self):
         if self.dealer_id.state_id:
             self.state_id = self.dealer_id.state_id
+
+    @api.onchange('state_id', 'company_id')
+    def _onchange_remote_reduction(self):
+        """In a remote province the reduction starts at the smallest one
+        allowed; elsewhere there is none."""
+        remote = self.env['oldparts.remote.province']._find_for_state(
+            self.state_id, self.company_id) if self.state_id else False
+        if not remote:
+            self.remote_reduction = 0.0
+        elif not remote.reduction_min <= self.remote_reduction <= remote.reduction_max:
+            self.remote_reduction = remote.reduction_min
 
     @api.onchange('sale_origin')
     def _onchange_sale_origin(self):

@@ -90,6 +90,20 @@ class OldpartsSaleApplicationLine(models.Model):
             if reference.grade_id:
                 self.grade_id = reference.grade_id
 
+    @api.onchange('weighed_weight')
+    def _onchange_weighed_weight(self):
+        """A weight far from the structural reference is most likely typed in
+        kilograms, or on the wrong line: say so before the price follows it."""
+        reference = self.reference_id.weight * self.part_id.quantity
+        if self.weighed_weight > 0 and reference > 0 and not (
+                reference / 2.0 <= self.weighed_weight <= reference * 2.0):
+            return {'warning': {
+                'title': _('Check the weight'),
+                'message': _('%s t weighed for %s, whose reference weight is %s t: '
+                             'weights are in tons.') % (
+                    self.weighed_weight, self.part_id.name, reference),
+            }}
+
     @api.onchange('grade_id')
     def _onchange_grade_id(self):
         self.update(self._market_price_values(
