@@ -99,9 +99,10 @@ class OldpartsSaleApplicationLine(models.Model):
                 reference / 2.0 <= self.weighed_weight <= reference * 2.0):
             return {'warning': {
                 'title': _('Check the weight'),
-                'message': _('%s t weighed for %s, whose reference weight is %s t: '
-                             'weights are in tons.') % (
-                    self.weighed_weight, self.part_id.name, reference),
+                'message': _('%(weight)s t weighed for %(part)s, whose reference weight is '
+                             '%(reference)s t: weights are in tons.') % {
+                    'weight': self.weighed_weight, 'part': self.part_id.name,
+                    'reference': reference},
             }}
 
     @api.onchange('grade_id')
