@@ -45,9 +45,14 @@ class TestWebClientBrowser(HttpCase):
         assert '/web/login' not in page.url, 'not logged in: %s' % page.url
         link = page.locator('.oe_application_menu_placeholder a[data-menu-xmlid="%s"]' % MENU_XMLID)
         link.wait_for(state='attached', timeout=LOAD_TIMEOUT_MS)
-        # the web client shows the top menu once it has started
+        # the web client shows the top menu once it has started; its home
+        # action (Discuss) must have loaded before the click, or it replaces
+        # the action the click opens
         page.locator('.oe_application_menu_placeholder').wait_for(
             state='visible', timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_function("document.location.hash.indexOf('action=') !== -1",
+                               timeout=LOAD_TIMEOUT_MS)
+        page.locator('.o_content > *').first.wait_for(state='attached', timeout=LOAD_TIMEOUT_MS)
         if not link.is_visible():
             # too many apps for the navbar: the web client moves the
             # rest to its "More" dropdown

@@ -173,7 +173,8 @@ class TestRpcEnforcement(HttpCase):
         self.assertEqual(found, [])
 
     def test_json_rpc_as_the_web_client(self):
-        """The web client's own door (/web/dataset/call_kw): the same refusal."""
+        """The web client's own door (/web/dataset/call_kw): the same refusal,
+        in the user's language."""
         part = self._handed_over()
         login = self._json('/web/session/authenticate', {
             'db': self.db, 'login': 'rpc_keeper_a', 'password': 'rpc_keeper_a-pw'})
@@ -181,5 +182,6 @@ class TestRpcEnforcement(HttpCase):
         answer = self._json('/web/dataset/call_kw', {
             'model': 'oldparts.part', 'method': 'write',
             'args': [[part], {'state': 'disposed'}], 'kwargs': {}})
-        self.assertIn('cannot be changed here', answer['error']['data']['message'])
+        # the keeper reads Chinese (the test database's users read zh_CN)
+        self.assertIn('不能在此修改', answer['error']['data']['message'])
         self.assertEqual(self._read('oldparts.part', part, ['state']), ('handed_over',))
