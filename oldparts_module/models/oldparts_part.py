@@ -134,11 +134,11 @@ class OldpartsPart(models.Model):
         help='Required when the promised date is after the required hand-over date.',
         states=LOCKED_AFTER_HANDOVER)
     handover_date = fields.Date(
-        string='Hand-over Date', index=True, track_visibility='onchange',
+        string='Hand-over Date', index=True, track_visibility='onchange', copy=False,
         readonly=True, states={'classified': [('readonly', False)]},
         help='Date the engineer handed the part to the field warehouse keeper.')
     shipped_date = fields.Date(
-        string='Shipped Date', index=True, track_visibility='onchange', readonly=True,
+        string='Shipped Date', index=True, track_visibility='onchange', readonly=True, copy=False,
         help='Set when the return shipment carrying the part is shipped.')
     delay_days = fields.Integer(
         string='Delay Days', compute='_compute_delay_days', store=True,
