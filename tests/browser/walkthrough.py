@@ -298,13 +298,14 @@ class Walk(object):
         if create:
             option = menu.locator('li.o_m2o_dropdown_option', has_text='创建 "%s"' % text).first
             option.wait_for(state='visible')
-            option.click()
-            self.page.wait_for_function(
-                "([sel, text]) => { const e = document.querySelector(sel); "
-                "return e && e.value === text; }",
-                arg=['%s .o_field_many2one[name="%s"] input' % (scope, name), text])
+            with self.page.expect_response(lambda r: 'name_create' in r.url):
+                option.click()
+
         else:
             menu.locator('li:not(.o_m2o_dropdown_option)', has_text=pick or text).first.click()
+        # the onchange of the new value must be back before the next field
+        # (longpolling keeps the network busy: no 'networkidle' to wait for)
+        self.page.wait_for_timeout(500)
         self.idle()
         return offered
 
