@@ -249,13 +249,13 @@ class Walk(object):
         widget = self.field(name, scope)
         widget.wait_for(state='visible')
         tag = widget.evaluate('e => e.tagName')
-        if tag in ('INPUT', 'TEXTAREA'):
-            widget.fill(str(value))
-        else:
-            inner = widget.locator('input, textarea').first
-            inner.fill(str(value))
-            if 'o_datepicker' in (widget.get_attribute('class') or ''):
-                inner.press('Enter')
+        inner = widget if tag in ('INPUT', 'TEXTAREA') else widget.locator('input, textarea').first
+        inner.fill(str(value))
+        # commit the value now (the widget would on blur), and let its
+        # onchange come back before the next field
+        inner.dispatch_event('change')
+        self.page.wait_for_timeout(200)
+        self.idle()
 
     def fill_date(self, name, day, scope='.o_form_view'):
         inp = self.page.locator(
