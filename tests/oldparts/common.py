@@ -12,8 +12,12 @@ class OldpartsCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(OldpartsCase, cls).setUpClass()
+        # one time zone for the tests and the users they act as (sudo keeps
+        # the context): the demo administrator's Europe/Brussels would make
+        # "today" a day later than the users' between 23:00 and 24:00 UTC
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
-                                       mail_create_nolog=True, no_reset_password=True))
+                                       mail_create_nolog=True, no_reset_password=True,
+                                       tz='UTC'))
         cls.company = cls.env.ref('base.main_company')
         cls.today = fields.Date.from_string(fields.Date.context_today(cls.env['oldparts.part']))
         Partner = cls.env['res.partner']
