@@ -48,8 +48,6 @@ def check_values(self, vals):
     database: NaN and infinite or absurd numbers, dates before 2000 or
     years ahead, text longer than an index or a page holds."""
     # _() finds the user's language through the caller's ``self``
-    max_date = fields.Date.to_string(fields.Date.from_string(
-        fields.Date.context_today(self)) + timedelta(days=365 * MAX_YEARS_AHEAD))
     for fname, value in vals.items():
         field = self._fields.get(fname)
         if field is None or value is None or value is False:
@@ -71,6 +69,8 @@ def check_values(self, vals):
             except (TypeError, ValueError):
                 raise ValidationError(_('%(field)s: %(value)s is not a date.') % {
                     'field': label, 'value': value})
+            max_date = fields.Date.to_string(fields.Date.from_string(
+                fields.Date.context_today(self)) + timedelta(days=365 * MAX_YEARS_AHEAD))
             if text < MIN_DATE or text > max_date:
                 raise ValidationError(_(
                     '%(field)s: %(value)s is not a plausible date (from %(min)s '
@@ -83,6 +83,12 @@ def check_values(self, vals):
                 raise ValidationError(_(
                     '%(field)s is too long: %(length)s characters, at most '
                     '%(limit)s.') % {'field': label, 'length': len(value), 'limit': limit})
+
+
+def action_env(records):
+    """``records`` in the environment of a process step: the guards of
+    write() let the step set the fields clients may not."""
+    return records.with_context(**{_ACTION_KEY: _ACTION_TOKEN})
 
 
 def in_action(env):
@@ -180,9 +186,7 @@ class OldpartsDocumentMixin(models.AbstractModel):
                 'state': states[wrong[0].state]})
 
     def _action_env(self):
-        """The records in the environment of a process step: the guards of
-        write() let the step set the fields clients may not."""
-        return self.with_context(**{_ACTION_KEY: _ACTION_TOKEN})
+        return action_env(self)
 
     def _action_write(self, vals):
         return self._action_env().write(vals)
@@ -423,7 +427,9 @@ class OldpartsDocumentMixin(models.AbstractModel):
         if vals.get('state') and vals['state'] not in ('draft', 'cancel'):
             vals = dict(vals, oldparts_engaged=True)
         res = super(OldpartsDocumentMixin, self).write(vals)
-        if self._oldparts_holding_states and vals.keys() - {'live_document_ref'}:
+        if self._oldparts_holding_states and any(
+                fname == 'state' or self._fields[fname].type in ('one2many', 'many2many')
+                for fname in vals if fname in self._fields):
             self._oldparts_sync_holds()
         return res
 
@@ -487,8 +493,7 @@ class OldpartsDocumentLineMixin(models.AbstractModel):
         return result
 
     def _action_env(self):
-        """See OldpartsDocumentMixin._action_env."""
-        return self.with_context(**{_ACTION_KEY: _ACTION_TOKEN})
+        return action_env(self)
 
     def _oldparts_check_parent_open(self, parents, fnames=None):
         if in_action(self.env):
