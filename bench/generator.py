@@ -26,7 +26,6 @@ from datetime import date, datetime, timedelta
 from odoo import SUPERUSER_ID, fields
 from odoo.tools import float_compare, float_repr
 
-from odoo.addons.oldparts_module.models.oldparts_part import STATES
 
 FULL_PARTS = 100000
 FULL_DEALERS = 200
@@ -166,6 +165,8 @@ class Generator(object):
             self.dealers.append(dealer)
             self.engineers[dealer.id] = Users.create({
                 'name': '工程师 %03d' % i, 'login': 'bench_engineer_%03d' % i,
+                'password': 'bench_engineer_%03d' % i,
+                'email': 'bench_engineer_%03d@example.com' % i,
                 'company_id': self.company.id, 'company_ids': [(6, 0, [self.company.id])],
                 'oldparts_dealer_id': dealer.id, 'tz': 'UTC',
                 'groups_id': [(6, 0, [engineer_group.id])]})
@@ -175,6 +176,8 @@ class Generator(object):
         for i in range(2):
             self.specialists |= Users.create({
                 'name': '旧件专干 %d' % i, 'login': 'bench_specialist_%d' % i,
+                'password': 'bench_specialist_%d' % i,
+                'email': 'bench_specialist_%d@example.com' % i,
                 'company_id': self.company.id, 'company_ids': [(6, 0, [self.company.id])],
                 'tz': 'UTC',
                 'groups_id': [(6, 0, [env.ref('oldparts_module.group_oldparts_specialist').id])]})
@@ -272,7 +275,7 @@ class Generator(object):
                     rule_days[origin, critical, abroad] = rule.days if rule else 0
         specialist = self.specialists[0].id
         rows = []
-        every_state = [key for key, _label in STATES]
+        every_state = [key for key, _label in self.env['oldparts.part']._fields['state'].selection]
         for i in range(self.n_parts):
             dealer = rng.choices(self.dealers, self.dealer_weights)[0]
             product = rng.choice(self.products)
