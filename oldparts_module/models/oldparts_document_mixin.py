@@ -266,23 +266,59 @@ class OldpartsDocumentMixin(models.AbstractModel):
     def _schedule_activity(self, activity_xmlid, users, summary, note, deadline):
         """One open activity of the type per user and document, unless the
         user already has one: the daily job may run again on the same records."""
+        self._schedule_activities(activity_xmlid, [
+            (record, users, summary, note, deadline) for record in self])
+
+    def _schedule_activities(self, activity_xmlid, plan):
+        """``plan``: ``[(record, users, summary, note, deadline)]``. Creates
+        the activities that do not exist yet, in batch: one search for the
+        existing ones, the rows created without the per-activity work of
+        ``mail.activity.create`` (a ``default_get``, a ``message_subscribe``
+        emptying the whole cache, a bus message, a recompute of the
+        document's next deadline), which is then done once for all: the
+        users follow their documents (one subscription per user), each user
+        is notified once, the deadlines are recomputed together. Same
+        activities, followers and notifications as one ``create`` each;
+        the daily job over a national ledger creates thousands of them."""
+        if not plan:
+            return
         activity_type = self.env.ref(activity_xmlid)
         model_id = self.env['ir.model']._get_id(self._name)
         Activity = self.env['mail.activity'].sudo()
-        for record in self:
-            existing = Activity.search([
-                ('res_model_id', '=', model_id), ('res_id', '=', record.id),
-                ('activity_type_id', '=', activity_type.id)]).mapped('user_id')
-            for user in users - existing:
-                Activity.create({
-                    'res_model_id': model_id,
-                    'res_id': record.id,
-                    'activity_type_id': activity_type.id,
-                    'summary': summary,
-                    'note': note,
-                    'date_deadline': deadline,
-                    'user_id': user.id,
-                })
+        res_ids = list({record.id for record, *_rest in plan})
+        existing = set()
+        for sub_ids in self.env.cr.split_for_in_conditions(res_ids):
+            for row in Activity.search_read([
+                    ('res_model_id', '=', model_id), ('res_id', 'in', list(sub_ids)),
+                    ('activity_type_id', '=', activity_type.id)], ['res_id', 'user_id']):
+                existing.add((row['res_id'], row['user_id'] and row['user_id'][0]))
+        defaults = Activity.default_get(list(Activity._fields))
+        followed = {}     # user -> records the user must follow
+        notify = self.env['res.users']
+        today = fields.Date.today()
+        created = Activity
+        with self.env.norecompute():
+            for record, users, summary, note, deadline in plan:
+                for user in users:
+                    if (record.id, user.id) in existing:
+                        continue
+                    existing.add((record.id, user.id))
+                    values = dict(defaults, res_model_id=model_id, res_id=record.id,
+                                  activity_type_id=activity_type.id, summary=summary,
+                                  note=note, date_deadline=deadline, user_id=user.id)
+                    # mail.activity's create() without its per-record follow-ups
+                    created |= models.Model.create(Activity, values)
+                    followed.setdefault(user, set()).add(record.id)
+                    if values['date_deadline'] <= today:
+                        notify |= user
+        self.recompute()
+        for user, ids in followed.items():
+            self.sudo().browse(sorted(ids)).message_subscribe(partner_ids=[user.partner_id.id])
+        for user in notify:
+            self.env['bus.bus'].sendone(
+                (self._cr.dbname, 'res.partner', user.partner_id.id),
+                {'type': 'activity_updated', 'activity_created': True})
+        return created
 
     def _clear_activities(self, activity_xmlid):
         """The step is done: its open activities are marked done."""

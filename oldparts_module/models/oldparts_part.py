@@ -303,7 +303,7 @@ class OldpartsPart(models.Model):
     def _compute_required_handover_date(self):
         for part in self:
             if part.replacement_date:
-                days = part.company_id.oldparts_handover_days
+                days = part.company_id.with_context(prefetch_fields=False).oldparts_handover_days
                 part.required_handover_date = fields.Date.to_string(
                     fields.Date.from_string(part.replacement_date) + timedelta(days=days))
             else:
@@ -323,14 +323,17 @@ class OldpartsPart(models.Model):
     def _compute_delay_days(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
         for part in self:
-            base = part._delay_base_date()
-            if not base or part.state == 'cancel':
-                part.delay_days = 0
-                part.is_overdue = False
-                continue
-            end = fields.Date.from_string(part.handover_date) if part.handover_date else today
-            part.delay_days = max(0, (end - fields.Date.from_string(base)).days)
-            part.is_overdue = not part.handover_date and part.delay_days > 0
+            part.delay_days, part.is_overdue = part._delay_values(today)
+
+    def _delay_values(self, today):
+        """(delay days, overdue) of the part on ``today`` (a date)."""
+        self.ensure_one()
+        base = self._delay_base_date()
+        if not base or self.state == 'cancel':
+            return 0, False
+        end = fields.Date.from_string(self.handover_date) if self.handover_date else today
+        days = max(0, (end - fields.Date.from_string(base)).days)
+        return days, not self.handover_date and days > 0
 
     @api.depends('has_claim_value', 'is_reusable', 'rectification_required',
                  'return_requested', 'estimated_return_cost', 'reuse_value',
@@ -382,7 +385,9 @@ class OldpartsPart(models.Model):
     @api.constrains('quantity', 'price_unit')
     def _check_quantity_price(self):
         for part in self:
-            if float_compare(part.quantity, 0.0, precision_rounding=part.product_id.uom_id.rounding or 0.001) <= 0:
+            # only the unit's rounding is read (not every column of the product)
+            uom = part.product_id.with_context(prefetch_fields=False).uom_id
+            if float_compare(part.quantity, 0.0, precision_rounding=uom.rounding or 0.001) <= 0:
                 raise ValidationError(_(
                     'The quantity of old part %(part)s must be greater than zero.') % {
                     'part': part.name,
@@ -438,7 +443,7 @@ class OldpartsPart(models.Model):
     @api.constrains('dealer_id')
     def _check_dealer(self):
         for part in self:
-            if not part.dealer_id.is_oldparts_dealer:
+            if not part.dealer_id.with_context(prefetch_fields=False).is_oldparts_dealer:
                 raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
                     'dealer': part.dealer_id.display_name,
                 })
@@ -740,11 +745,42 @@ class OldpartsPart(models.Model):
 
     def _recompute_stored(self, fnames):
         """Recompute stored computed fields whose inputs are not fields: the
-        user's today (delays) or a configuration table (deadlines)."""
-        self.invalidate_cache(fnames, self.ids)
-        for fname in fnames:
-            self.env.add_todo(self._fields[fname], self)
-        self.recompute()
+        user's today (delays) or a configuration table (deadlines).
+
+        By batches of the prefetch size: Odoo 11's recompute looks up each
+        record in the whole to-do set, which is quadratic on a large set."""
+        for ids in self.env.cr.split_for_in_conditions(self.ids, size=models.PREFETCH_MAX):
+            batch = self.browse(ids)
+            batch.invalidate_cache(fnames, batch.ids)
+            for fname in fnames:
+                self.env.add_todo(self._fields[fname], batch)
+            batch.recompute()
+
+    def _refresh_delays(self):
+        """The daily refresh of delays: the values come from the compute's
+        own rule (``_delay_values``); only the parts whose delay or overdue
+        flag changed since the last run are written, in one UPDATE (every
+        overdue part changes every day: one recompute and UPDATE per
+        distinct value would cost a query per few parts)."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        changed = []
+        for ids in self.env.cr.split_for_in_conditions(self.ids, size=models.PREFETCH_MAX):
+            for part in self.browse(ids):
+                values = part._delay_values(today)
+                if values != (part.delay_days, part.is_overdue):
+                    changed.append((part.id,) + values)
+        if not changed:
+            return
+        self.check_access_rights('write')
+        for index in range(0, len(changed), 5000):
+            chunk = changed[index:index + 5000]
+            self.env.cr.execute(
+                "UPDATE oldparts_part AS p SET delay_days = v.days, is_overdue = v.overdue, "
+                "write_uid = %s, write_date = (now() at time zone 'UTC') "
+                "FROM (VALUES " + ', '.join(['(%s, %s, %s)'] * len(chunk)) + ") "
+                "AS v(id, days, overdue) WHERE p.id = v.id",
+                [self.env.uid] + [value for row in chunk for value in row])
+        self.browse([row[0] for row in changed]).modified(['delay_days', 'is_overdue'])
 
     @api.model
     def _cron_oldparts_reminders(self):
@@ -753,34 +789,36 @@ class OldpartsPart(models.Model):
         outstanding = self.search([
             ('handover_date', '=', False),
             ('state', 'in', ('draft', 'classified'))])
-        outstanding._recompute_stored(['delay_days', 'is_overdue'])
+        outstanding._refresh_delays()
         today = fields.Date.context_today(self)
-        for part in outstanding.filtered('is_overdue'):
-            users = part.engineer_id or part._group_users(
-                'oldparts_module.group_oldparts_specialist')
-            part._schedule_activity(
-                'oldparts_module.mail_activity_type_oldparts_handover', users,
-                _('Hand over old part'),
-                _('%(part)s is %(days)d day(s) late.') % {
-                    'part': part.name,
-                    'days': part.delay_days,
-                }, today)
+        specialists = {}
+
+        def specialists_of(part):
+            if part.company_id not in specialists:
+                specialists[part.company_id] = part._group_users(
+                    'oldparts_module.group_oldparts_specialist')
+            return specialists[part.company_id]
+
+        self._schedule_activities('oldparts_module.mail_activity_type_oldparts_handover', [
+            (part, part.engineer_id or specialists_of(part), _('Hand over old part'),
+             _('%(part)s is %(days)d day(s) late.') % {
+                 'part': part.name,
+                 'days': part.delay_days,
+             }, today)
+            for part in outstanding.filtered('is_overdue')])
         soon = fields.Date.to_string(
             fields.Date.from_string(today) + timedelta(days=2))
         due = self.search([
             ('responsibility_deadline', '!=', False),
             ('responsibility_deadline', '<=', soon),
             ('state', 'not in', ('responsibility_determined', 'disposed', 'cancel'))])
-        for part in due:
-            part._schedule_activity(
-                'oldparts_module.mail_activity_type_oldparts_responsibility',
-                part._group_users('oldparts_module.group_oldparts_specialist'),
-                _('Determine responsibility'),
-                _('Responsibility for %(part)s is due on %(date)s.') % {
-                    'part': part.name,
-                    'date': part.responsibility_deadline,
-                },
-                part.responsibility_deadline)
+        self._schedule_activities('oldparts_module.mail_activity_type_oldparts_responsibility', [
+            (part, specialists_of(part), _('Determine responsibility'),
+             _('Responsibility for %(part)s is due on %(date)s.') % {
+                 'part': part.name,
+                 'date': part.responsibility_deadline,
+             }, part.responsibility_deadline)
+            for part in due])
         return True
 
     # ------------------------------------------------------------------
