@@ -4,7 +4,9 @@
 # everywhere (scripts/odoo.sh), the database list is off: the server is
 # started with -d and --db-filter naming the demo database.
 #   ODOO_DEMO_DB (default oldparts_demo), ODOO_HTTP_PORT (8069),
-#   ODOO_LONGPOLLING_PORT (8072)
+#   ODOO_LONGPOLLING_PORT (8072), WORKERS (0: one threaded process; N > 0:
+#   the prefork server with N HTTP workers, a cron worker and the
+#   long-polling process on ODOO_LONGPOLLING_PORT, as in production)
 # Running it again restarts the server. If the PostgreSQL cluster was not
 # running, it starts it and says so in .local/pg-started-by-run, so that
 # `make stop` stops the cluster only then (others may be using it).
@@ -12,6 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${ODOO_DEMO_DB:-oldparts_demo}
 PORT=${ODOO_HTTP_PORT:-8069}
+LONGPOLLING_PORT=${ODOO_LONGPOLLING_PORT:-8072}
+WORKERS=${WORKERS:-0}
+case "$WORKERS" in ''|*[!0-9]*) echo "[run] WORKERS must be a number (got $WORKERS)" >&2; exit 1;; esac
 PIDFILE=.local/odoo-run.pid
 LOG=.local/odoo-run.log
 PG_MARK=.local/pg-started-by-run
@@ -57,7 +62,8 @@ elif [ "$(cat "$SHA_FILE" 2>/dev/null)" != "$src_sha" ]; then
     echo "$src_sha" > "$SHA_FILE"
 fi
 
-nohup scripts/odoo.sh -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" >>"$LOG" 2>&1 &
+nohup scripts/odoo.sh -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" \
+    --longpolling-port="$LONGPOLLING_PORT" --workers="$WORKERS" >>"$LOG" 2>&1 &
 echo $! > "$PIDFILE"
 for _ in $(seq 1 120); do
     code=$(curl -s -o /dev/null --max-time 10 -w '%{http_code}' "http://127.0.0.1:$PORT/web/login" || true)
@@ -73,6 +79,7 @@ cat <<MSG
 
   Odoo 11 with oldparts_module is running: http://localhost:$PORT
   database: $DB   login: admin   password: admin
+  workers: $WORKERS$( [ "$WORKERS" -gt 0 ] && echo " (prefork; long-polling on port $LONGPOLLING_PORT)" )
   demo users: password = login (engineer_nx, specialist, finance, ...)
   database manager: not listed (list_db = False); master password: $master_from
   log: $LOG       stop it with: make stop
