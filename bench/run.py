@@ -40,12 +40,33 @@ def _generator_key(scale):
         return '%s:%s' % (scale, hashlib.sha1(f.read()).hexdigest()[:12])
 
 
+def _module_key():
+    digest = hashlib.sha1()
+    for folder, _dirs, files in sorted(os.walk(os.path.join(ROOT, 'oldparts_module'))):
+        for name in sorted(files):
+            if not name.endswith('.pyc'):
+                with open(os.path.join(folder, name), 'rb') as f:
+                    digest.update(name.encode() + f.read())
+    return digest.hexdigest()[:12]
+
+
+def _param(db, key):
+    return _psql(db, "SELECT value FROM ir_config_parameter WHERE key = '%s'" % key)
+
+
 def prepare(db, scale, fresh):
     key = _generator_key(scale)
     exists = _psql('postgres', "SELECT 1 FROM pg_database WHERE datname = '%s'" % db) == '1'
-    if exists and not fresh and _psql(
-            db, "SELECT value FROM ir_config_parameter WHERE key = 'bench.generated'") == key:
+    if exists and not fresh and _param(db, 'bench.generated') == key:
         _log('reusing %s (generated at scale %s)' % (db, scale))
+        if _param(db, 'bench.module') != _module_key():
+            _log('the module changed: updating it in %s' % db)
+            with open(os.path.join(ROOT, '.local', 'bench-install.log'), 'w') as log:
+                subprocess.run([os.path.join(ROOT, 'scripts', 'odoo.sh'), '-d', db, '-u',
+                                'oldparts_module', '--stop-after-init', '--log-level=warn'],
+                               check=True, stdout=log, stderr=log)
+            _psql(db, "UPDATE ir_config_parameter SET value = '%s' WHERE key = 'bench.module'"
+                  % _module_key())
         return
     subprocess.run(['dropdb', '--if-exists', db], check=True)
     _log('installing oldparts_module in a fresh database %s' % db)
@@ -61,6 +82,7 @@ def prepare(db, scale, fresh):
         stats = generator.generate(env, scale=scale, log=_log)
         env['ir.config_parameter'].set_param('bench.stats', repr(stats))
         env['ir.config_parameter'].set_param('bench.generated', key)
+        env['ir.config_parameter'].set_param('bench.module', _module_key())
         cr.commit()
     _log('generated: %s' % stats)
 
