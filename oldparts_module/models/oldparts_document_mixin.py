@@ -43,6 +43,17 @@ def field_labels(self, fnames):
     return ['"%s"' % descriptions.get(f, {}).get('string', f) for f in fnames]
 
 
+class _LazyLabel(object):
+    """The field's label in the user's language, read when formatted."""
+    __slots__ = ('records', 'fname')
+
+    def __init__(self, records, fname):
+        self.records, self.fname = records, fname
+
+    def __str__(self):
+        return field_labels(self.records, [self.fname])[0]
+
+
 def check_values(self, vals):
     """Values no person means are refused before they reach the
     database: NaN and infinite or absurd numbers, dates before 2000 or
@@ -52,7 +63,8 @@ def check_values(self, vals):
         field = self._fields.get(fname)
         if field is None or value is None or value is False:
             continue
-        label = field_labels(self, [fname])[0]
+        # the label is looked up (fields_get) only for a refusal
+        label = _LazyLabel(self, fname)
         if field.type in ('float', 'monetary', 'integer'):
             try:
                 number = float(value)
