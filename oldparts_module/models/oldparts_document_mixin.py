@@ -324,6 +324,10 @@ class OldpartsDocumentMixin(models.AbstractModel):
                     if values['date_deadline'] <= today:
                         notify |= user
         self.recompute()
+        # the documents' next deadline (activity_date_deadline), now that the
+        # activities know their model: one search for all of them
+        created.modified(['date_deadline'])
+        self.recompute()
         for user, ids in followed.items():
             self.sudo().browse(sorted(ids)).message_subscribe(partner_ids=[user.partner_id.id])
         for user in notify:

@@ -1,4 +1,6 @@
 """Responsibility deadlines (section 5) and the daily reminder job."""
+import json
+
 from odoo.exceptions import ValidationError
 
 from .common import OldpartsCase
@@ -62,6 +64,41 @@ class TestReminderJob(OldpartsCase):
         self.assertEqual(reminders.user_id, self.engineer_a)
         self.assertFalse(self._activities(on_time, 'mail_activity_type_oldparts_handover'))
         self.assertEqual(late.delay_days, 3)
+
+    def test_reminders_like_one_activity_create_each(self):
+        """The job creates its activities in batch: each is what
+        mail.activity's create() makes (document name, dealer, the user
+        follows the part and is notified on the bus), and a part whose delay
+        did not change is not written again."""
+        late = self._create_part(self.engineer_a, replacement_date=self._date(-10))
+        other = self._create_part(self.engineer_b, dealer_id=self.dealer_b.id,
+                                  replacement_date=self._date(-12))
+        self.env['bus.bus'].search([]).unlink()
+        Part = self.env['oldparts.part']
+        Part._cron_oldparts_reminders()
+        for part, engineer in ((late, self.engineer_a), (other, self.engineer_b)):
+            reminder = self._activities(part, 'mail_activity_type_oldparts_handover')
+            self.assertEqual(reminder.user_id, engineer)
+            self.assertEqual(reminder.res_name, part.display_name)
+            self.assertEqual(reminder.res_model, 'oldparts.part')
+            self.assertEqual(reminder.oldparts_dealer_id, part.dealer_id)
+            self.assertEqual(reminder.date_deadline, self._date(0))
+            self.assertIn(engineer.partner_id, part.message_partner_ids)
+            self.assertEqual(part.activity_date_deadline, self._date(0))
+            notices = self.env['bus.bus'].search([]).filtered(
+                lambda n: json.loads(n.channel) == [self.env.cr.dbname, 'res.partner',
+                                                    engineer.partner_id.id])
+            self.assertEqual(len(notices), 1)
+            self.assertEqual(json.loads(notices[0].message)['type'], 'activity_updated')
+        # the reminder is visible to the engineer (dealer rules on activities)
+        self.assertEqual(self._activities(late.sudo(self.engineer_a),
+                                          'mail_activity_type_oldparts_handover').user_id,
+                         self.engineer_a)
+        self.env.cr.execute("UPDATE oldparts_part SET write_date = '2001-01-01' WHERE id = %s",
+                            (late.id,))
+        Part._cron_oldparts_reminders()
+        self.env.cr.execute("SELECT write_date FROM oldparts_part WHERE id = %s", (late.id,))
+        self.assertEqual(str(self.env.cr.fetchone()[0]), '2001-01-01 00:00:00')
 
     def test_handover_closes_reminder(self):
         """Handing the part over marks its reminder done."""
