@@ -10,7 +10,10 @@ class OldpartsApprovalMixin(models.AbstractModel):
 
     A consuming model inherits this mixin (and mail.activity.mixin), calls
     ``_approval_request()`` when the document is submitted, and implements
-    ``_approval_done()`` (all steps approved) and ``_approval_refused(reason)``.
+    ``_approval_done()`` (all steps approved). The document's states are
+    ``draft`` -> ``submitted`` -> ``approved``: a refusal sends it back to
+    ``draft`` with the reason (``refusal_reason``, cleared on the next
+    submission), the same for every document.
     ``_approval_amount()`` gives the amount the steps' thresholds compare to.
     """
     _name = 'oldparts.approval.mixin'
@@ -25,6 +28,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
     can_approve = fields.Boolean(
         string='Awaiting My Approval', compute='_compute_approval_pending',
         search='_search_can_approve')
+    refusal_reason = fields.Text(string='Refusal Reason', readonly=True, copy=False)
 
     @api.depends('approval_review_ids.status')
     def _compute_approval_pending(self):
@@ -175,4 +179,15 @@ class OldpartsApprovalMixin(models.AbstractModel):
         raise NotImplementedError()
 
     def _approval_refused(self, reason):
-        raise NotImplementedError()
+        """Back to draft with the reason, for the requester to correct and
+        submit again."""
+        self._approval_writer()._action_write({'state': 'draft', 'refusal_reason': reason})
+
+    def _approval_writer(self):
+        """The approver writes the outcome as themselves where their rights
+        allow it; where they may only read the document (the general
+        manager on freight requests and disposal forms), as the superuser:
+        the approval step already checked their group."""
+        if self.check_access_rights('write', raise_exception=False):
+            return self
+        return self.sudo()

@@ -166,7 +166,7 @@ class OldpartsReturnShipment(models.Model):
         from the shipment (carrier, waybill, boxes, weight)."""
         self.ensure_one()
         request = self.freight_request_ids.filtered(
-            lambda r: r.state not in ('cancel', 'refused'))[:1]
+            lambda r: r.state != 'cancel')[:1]
         action = self.env.ref('oldparts_module.oldparts_freight_request_action').read()[0]
         action.update({
             'views': [(self.env.ref('oldparts_module.oldparts_freight_request_view_form').id,

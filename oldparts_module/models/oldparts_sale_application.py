@@ -150,7 +150,6 @@ class OldpartsSaleApplication(models.Model):
         string='Possibly Split Lot', compute='_compute_lot',
         help='Together with other applications of the dealer it reaches an '
              'approval step that it alone does not.')
-    refusal_reason = fields.Text(string='Refusal Reason', readonly=True, copy=False)
     reversal_reason = fields.Text(
         string='Reason for the Reversal', copy=False, readonly=True,
         states={'sold': [('readonly', False)]},
@@ -479,10 +478,6 @@ class OldpartsSaleApplication(models.Model):
 
     def _approval_done(self):
         self._action_write({'state': 'approved'})
-
-    def _approval_refused(self, reason):
-        """Back to the dealer with the reason."""
-        self._action_write({'state': 'draft', 'refusal_reason': reason})
 
     def _check_weighbridge_weight(self):
         """The weighed lot is the approved lot: a weight beyond the

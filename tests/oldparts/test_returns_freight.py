@@ -30,7 +30,7 @@ class TestReturnsFreight(OldpartsReturnsCase):
         self.assertTrue(request.name.startswith('JJYF'))
         self.assertEqual(request.dealer_id, self.dealer_a)
         request.action_submit()
-        self.assertEqual(request.state, 'to_approve')
+        self.assertEqual(request.state, 'submitted')
         self.assertEqual(len(request.approval_review_ids), 1)
         self.assertIn(self.specialist, self._approvers(request))
         self.assertNotIn(self.general_manager, self._approvers(request))
@@ -61,7 +61,7 @@ class TestReturnsFreight(OldpartsReturnsCase):
         request.action_submit()
         self.assertEqual(len(request.approval_review_ids), 2)
         request.sudo(self.specialist).action_approve()
-        self.assertEqual(request.state, 'to_approve')
+        self.assertEqual(request.state, 'submitted')
         self.assertFalse(request.sudo().invoice_id)
         self.assertEqual(self._approvers(request) & (self.specialist | self.general_manager),
                          self.general_manager)
@@ -76,7 +76,8 @@ class TestReturnsFreight(OldpartsReturnsCase):
             [('oldparts_freight_request_id', '=', request.id)]), 1)
 
     def test_refusal(self):
-        """The general manager refuses with a reason: no bill; the request is corrected and resubmitted."""
+        """The general manager refuses with a reason: the request is back in draft with the
+        reason, no bill; it is corrected and resubmitted, the reason cleared."""
         request = self._request(2500.0)
         request.action_submit()
         request.sudo(self.specialist).action_approve()
@@ -84,13 +85,17 @@ class TestReturnsFreight(OldpartsReturnsCase):
         wizard = self.env['oldparts.approval.refuse'].sudo(self.general_manager).with_context(
             wizard_action['context']).create({'reason': '运费高于合同价'})
         wizard.action_refuse()
-        self.assertEqual(request.state, 'refused')
+        self.assertEqual(request.state, 'draft')
+        self.assertEqual(request.refusal_reason, '运费高于合同价')
         self.assertFalse(request.sudo().invoice_id)
         self.assertEqual(request.approval_review_ids.filtered(
             lambda r: r.status == 'refused').reason, '运费高于合同价')
-        request.action_draft()
+        # Still the shipment's one request: a second one is refused.
+        with self.assertRefused(ValidationError, 'already has freight request'):
+            self._request(1800.0, shipment=request.shipment_id)
         request.write({'amount': 1800.0})
         request.action_submit()
+        self.assertFalse(request.refusal_reason)
         request.sudo(self.specialist).action_approve()
         self.assertEqual(request.state, 'approved')
         self.assertEqual(request.sudo().invoice_id.amount_total, 1800.0)
