@@ -34,7 +34,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
     def _compute_approval_pending(self):
         user_groups = self.env.user.groups_id
         for record in self:
-            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            pending = record._approval_review('pending')
             record.approval_pending_group_id = pending.group_id
             record.can_approve = bool(pending) and (
                 pending.group_id in user_groups or self.env.uid == SUPERUSER_ID)
@@ -46,6 +46,12 @@ class OldpartsApprovalMixin(models.AbstractModel):
             ('group_id', 'in', self.env.user.groups_id.ids)])
         positive = (operator == '=') == bool(value)
         return [('id', 'in' if positive else 'not in', reviews.mapped('res_id'))]
+
+    def _approval_review(self, status):
+        """The first review of the document in ``status`` (the step pending,
+        or the next one waiting)."""
+        self.ensure_one()
+        return self.approval_review_ids.filtered(lambda r: r.status == status)[:1]
 
     def _approval_amount(self):
         return 0.0
@@ -100,7 +106,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
         """An activity for each approver of the pending step."""
         today = fields.Date.context_today(self)
         for record in self:
-            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            pending = record._approval_review('pending')
             if pending:
                 record._schedule_activity(
                     'oldparts_module.mail_activity_type_oldparts_approval',
@@ -125,7 +131,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
     @api.multi
     def action_approve(self):
         for record in self:
-            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            pending = record._approval_review('pending')
             if not pending:
                 raise UserError(_('%(document)s is not waiting for an approval.') % {
                     'document': record.display_name})
@@ -138,7 +144,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
                 'done_date': fields.Datetime.now()})
             record._approval_clear_activities()
             record.message_post(body=_('Approved: %(step)s') % {'step': pending.name})
-            following = record.approval_review_ids.filtered(lambda r: r.status == 'waiting')[:1]
+            following = record._approval_review('waiting')
             if following:
                 following.sudo().write({'status': 'pending'})
                 record._approval_notify_pending()
@@ -159,7 +165,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
         if not (reason or '').strip():
             raise UserError(_('Give the reason of the refusal.'))
         for record in self:
-            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            pending = record._approval_review('pending')
             if not pending or not record.can_approve:
                 raise UserError(_('You cannot refuse %(document)s now.') % {
                     'document': record.display_name})

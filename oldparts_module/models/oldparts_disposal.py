@@ -243,13 +243,8 @@ class OldpartsDisposal(models.Model):
     def _prepare_refund_values(self, supplier, lines):
         self.ensure_one()
         partner = supplier.with_context(force_company=self.company_id.id)
-        journal = self.env['account.journal'].sudo().search([
-            ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
-        if not journal:
-            raise UserError(_(
-                'Company %(company)s has no purchase journal for the supplier refund.') % {
-                'company': self.company_id.name,
-            })
+        journal = self._oldparts_company_journal('purchase', _(
+            'Company %(company)s has no purchase journal for the supplier refund.'))
         return {
             'type': 'in_refund',
             'partner_id': supplier.id,

@@ -181,14 +181,8 @@ class OldpartsFreightRequest(models.Model):
 
     def _freight_journal(self):
         self.ensure_one()
-        journal = self.env['account.journal'].sudo().search([
-            ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
-        if not journal:
-            raise UserError(_(
-                'Company %(company)s has no purchase journal for the freight bill.') % {
-                'company': self.company_id.name,
-            })
-        return journal
+        return self._oldparts_company_journal('purchase', _(
+            'Company %(company)s has no purchase journal for the freight bill.'))
 
     def _prepare_vendor_bill_values(self):
         self.ensure_one()

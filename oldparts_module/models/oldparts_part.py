@@ -437,11 +437,7 @@ class OldpartsPart(models.Model):
 
     @api.constrains('dealer_id')
     def _check_dealer(self):
-        for part in self:
-            if not part.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
-                    'dealer': part.dealer_id.display_name,
-                })
+        self._oldparts_check_dealer_flag()
 
     @api.constrains('engineer_id', 'dealer_id')
     def _check_engineer_dealer(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 
@@ -114,11 +114,7 @@ class OldpartsReturnShipment(models.Model):
     # ------------------------------------------------------------------
     @api.constrains('dealer_id')
     def _check_dealer(self):
-        for shipment in self:
-            if not shipment.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
-                    'dealer': shipment.dealer_id.display_name,
-                })
+        self._oldparts_check_dealer_flag()
 
     # ------------------------------------------------------------------
     # Actions

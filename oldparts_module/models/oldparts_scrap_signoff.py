@@ -92,11 +92,7 @@ class OldpartsScrapSignoff(models.Model):
 
     @api.constrains('dealer_id')
     def _check_dealer(self):
-        for signoff in self:
-            if not signoff.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
-                    'dealer': signoff.dealer_id.display_name,
-                })
+        self._oldparts_check_dealer_flag()
 
     @api.constrains('method', 'recipient_id')
     def _check_recipient(self):
