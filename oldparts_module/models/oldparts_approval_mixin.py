@@ -40,10 +40,13 @@ class OldpartsApprovalMixin(models.AbstractModel):
                 pending.group_id in user_groups or self.env.uid == SUPERUSER_ID)
 
     def _search_can_approve(self, operator, value):
-        """Documents whose pending step is for one of the user's groups."""
-        reviews = self.env['oldparts.approval.review'].sudo().search([
-            ('res_model', '=', self._name), ('status', '=', 'pending'),
-            ('group_id', 'in', self.env.user.groups_id.ids)])
+        """Documents whose pending step is for one of the user's groups; for
+        the administrator (SUPERUSER_ID), who may approve every step, every
+        document awaiting a step (the same rule as ``can_approve``)."""
+        domain = [('res_model', '=', self._name), ('status', '=', 'pending')]
+        if self.env.uid != SUPERUSER_ID:
+            domain.append(('group_id', 'in', self.env.user.groups_id.ids))
+        reviews = self.env['oldparts.approval.review'].sudo().search(domain)
         positive = (operator == '=') == bool(value)
         return [('id', 'in' if positive else 'not in', reviews.mapped('res_id'))]
 

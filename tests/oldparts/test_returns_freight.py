@@ -1,5 +1,6 @@
 """Return freight requests (附件四 旧件返司运费申请单): approval steps and the
 carrier's vendor bill."""
+from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .returns_common import OldpartsReturnsCase
@@ -99,6 +100,21 @@ class TestReturnsFreight(OldpartsReturnsCase):
         request.sudo(self.specialist).action_approve()
         self.assertEqual(request.state, 'approved')
         self.assertEqual(request.sudo().invoice_id.amount_total, 1800.0)
+
+    def test_administrator_may_approve_every_step(self):
+        """The general manager's step: the administrator (SUPERUSER_ID) may approve it and
+        finds it under Awaiting My Approval; the specialist neither."""
+        request = self._request(2500.0)
+        request.action_submit()
+        request.sudo(self.specialist).action_approve()
+        Request = self.env['oldparts.freight.request']
+        self.assertEqual(Request.env.uid, SUPERUSER_ID)
+        mine = [('can_approve', '=', True), ('id', '=', request.id)]
+        self.assertEqual(Request.search(mine), request)
+        self.assertFalse(Request.sudo(self.specialist).search(mine))
+        self.assertFalse(request.sudo(self.specialist).can_approve)
+        request.sudo().action_approve()
+        self.assertEqual(request.state, 'approved')
 
     def test_no_step_approves_at_once(self):
         """With no approval step configured for freight, submitting creates the bill at once."""
