@@ -40,7 +40,8 @@
         # the refusal wizard's action is a button of the documents' forms
         'wizards/oldparts_approval_refuse_views.xml',
         'views/oldparts_part_views.xml',
-        'views/oldparts_part_stock_views.xml',
+        'views/oldparts_responsibility_rule_views.xml',
+        'views/oldparts_approval_tier_views.xml',
         'views/oldparts_freight_request_views.xml',
         'views/oldparts_return_shipment_views.xml',
         'views/oldparts_disposal_views.xml',
@@ -56,6 +57,7 @@
         'views/res_company_views.xml',
         'views/stock_inventory_views.xml',
         'views/stock_picking_views.xml',
+        'views/stock_move_views.xml',
         'views/oldparts_menus.xml',
     ],
     'demo': [
