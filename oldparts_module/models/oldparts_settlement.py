@@ -318,17 +318,16 @@ class OldpartsSettlement(models.Model):
                 values = compute.settlement_lines(
                     parts.get(dealer, []), rules, counted.get(dealer, []),
                     month_start, month_end, cutoff, rounding)
-                kept = {line._dispute_key(): line for line in settlement.line_ids
-                        if line.dispute_state != 'none'}
+                # the answers to disputes survive the recomputation
+                kept = {line._dispute_key(): line._dispute_values()
+                        for line in settlement.line_ids if line.dispute_state != 'none'}
                 settlement.sudo().line_ids._action_env().unlink()
                 new_lines = []
                 for vals in values:
                     vals = dict(vals, settlement_id=settlement.id,
                                 date_from=fields.Date.to_string(vals['date_from']),
                                 date_to=fields.Date.to_string(vals['date_to']))
-                    previous = kept.get(Line._dispute_key_of(vals))
-                    if previous:
-                        vals.update(previous._dispute_values())
+                    vals.update(kept.get(Line._dispute_key_of(vals), {}))
                     new_lines.append(vals)
                 for vals in new_lines:
                     Line._action_env().create(vals)
@@ -415,8 +414,7 @@ class OldpartsSettlement(models.Model):
                 i[0][0].id, i[0][1].id)):
             if float_is_zero(amount, precision_rounding=self.currency_id.rounding or 0.01):
                 continue
-            label = _('%(settlement)s %(rule)s') % {
-                'settlement': self.name, 'rule': rule.name}
+            label = '%s %s' % (self.name, rule.name)
             if engineer:
                 label = _('%(label)s (engineer %(engineer)s)') % {
                     'label': label, 'engineer': engineer.name}

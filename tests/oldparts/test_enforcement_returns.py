@@ -20,6 +20,8 @@ ACCESS = {
     'oldparts.dealer.base.price': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.disposal': ('', '', '', 'r', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'rwcu'),
     'oldparts.disposal.line': ('', '', '', 'r', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'rwcu'),
+    'oldparts.incentive.kpi.report': ('r',) * 11,
+    'oldparts.incentive.rule': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.freight.request': (
         'rwcu', 'rwcu', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.market.price': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
@@ -40,6 +42,8 @@ ACCESS = {
         'rwcu', 'rwcu', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'rw', 'rw', 'rwcu'),
     'oldparts.scrap.signoff.witness': (
         'rwcu', 'rwcu', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
+    'oldparts.settlement': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
+    'oldparts.settlement.line': ('r',) * 11,
     'oldparts.structural.reference': (
         'r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
 }
@@ -88,6 +92,14 @@ TRANSITIONS = {
         'action_reverse': ('specialist', 'general_manager', 'manager'),
         'action_cancel': DEALER_SIDE + ('specialist', 'materials', 'manager'),
         'action_draft': DEALER_SIDE + ('specialist', 'materials', 'manager'),
+    },
+    'oldparts.settlement': {
+        'action_compute': ('specialist', 'manager'),
+        'action_check': ('specialist', 'manager'),
+        'action_submit': ('specialist', 'manager'),
+        'action_post': ('finance', 'specialist', 'manager'),
+        'action_cancel': ('specialist', 'manager'),
+        'action_draft': ('specialist', 'manager'),
     },
     'oldparts.scrap.signoff': {
         'action_submit': DEALER_SIDE + ('specialist', 'manager'),
