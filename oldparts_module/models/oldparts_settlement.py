@@ -347,8 +347,10 @@ class OldpartsSettlement(models.Model):
         draft is recomputed, a settlement past draft is left as it is."""
         start, _end = month_bounds(year, month)
         if dealers is None:
-            dealers = self.env['oldparts.part'].sudo().search(
-                [('company_id', '=', company.id)]).mapped('dealer_id')
+            groups = self.env['oldparts.part'].sudo().read_group(
+                [('company_id', '=', company.id)], ['dealer_id'], ['dealer_id'])
+            dealers = self.env['res.partner'].browse(
+                [group['dealer_id'][0] for group in groups if group['dealer_id']])
         existing = self.sudo().search([
             ('company_id', '=', company.id), ('dealer_id', 'in', dealers.ids),
             ('date_from', '=', fields.Date.to_string(start)), ('state', '!=', 'cancel')])

@@ -232,6 +232,25 @@ class TestSettlementRoles(OldpartsIncentiveCase):
             settlement.sudo(self.finance).action_post()
         self.assertEqual(settlement.state, 'submitted')
 
+    def test_other_company_refused(self):
+        """The specialist cannot generate settlements or rules for a company
+        they are not in; nothing is created."""
+        other = self.env['res.company'].create({'name': 'Other Crane Co'})
+        Settlement = self.env['oldparts.settlement']
+        count = Settlement.search_count([])
+        wizard = self.env['oldparts.settlement.generate'].sudo(self.specialist).create({
+            'year': self.year, 'month': '3', 'company_id': other.id,
+            'dealer_ids': [(6, 0, self.dealer_a.ids)]})
+        self.assertRefused(
+            UserError, 'company you are not in', '不属于您所在公司',
+            lambda: wizard.action_generate())
+        # the company rule refuses it (Odoo reports it from the constraint check)
+        with self.assertRefused((AccessError, ValidationError)):
+            self.env['oldparts.incentive.rule'].sudo(self.specialist).create({
+                'name': 'Elsewhere', 'kind': 'not_handed_over', 'days': 30, 'amount': 10,
+                'company_id': other.id, 'date_from': self.d(1, 1)})
+        self.assertEqual(Settlement.search_count([]), count)
+
     def test_rules_edited_by_specialist_only(self):
         """Dealers and staff read the rules; only the specialist changes them;
         overlapping rules and absurd values are refused with a message."""
