@@ -43,6 +43,20 @@ def field_labels(self, fnames):
     return ['"%s"' % descriptions.get(f, {}).get('string', f) for f in fnames]
 
 
+class _FieldLabel(object):
+    """A field's label in the user's language, looked up only when a
+    message prints it (fields_get for every value of every create or write
+    costs more than the checks themselves)."""
+    __slots__ = ('records', 'fname')
+
+    def __init__(self, records, fname):
+        self.records = records
+        self.fname = fname
+
+    def __str__(self):
+        return field_labels(self.records, [self.fname])[0]
+
+
 def check_values(self, vals):
     """Values no person means are refused before they reach the
     database: NaN and infinite or absurd numbers, dates before 2000 or
@@ -52,7 +66,7 @@ def check_values(self, vals):
         field = self._fields.get(fname)
         if field is None or value is None or value is False:
             continue
-        label = field_labels(self, [fname])[0]
+        label = _FieldLabel(self, fname)
         if field.type in ('float', 'monetary', 'integer'):
             try:
                 number = float(value)
@@ -516,7 +530,9 @@ class OldpartsDocumentLineMixin(models.AbstractModel):
         self._oldparts_check_parent_open(parent)
         check_values(self, vals)
         line = super(OldpartsDocumentLineMixin, self).create(vals)
-        line._oldparts_parents()._oldparts_sync_holds()
+        # documents that hold no parts (settlements) skip reading the parent
+        if self[self._oldparts_parent_field]._oldparts_holding_states:
+            line._oldparts_parents()._oldparts_sync_holds()
         return line
 
     @api.multi

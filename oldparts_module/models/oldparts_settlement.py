@@ -313,25 +313,34 @@ class OldpartsSettlement(models.Model):
             parts = self._part_dicts(company, settlements.mapped('dealer_id'), cutoff)
             counted = settlements._counted_dicts()
             rounding = company.currency_id.rounding or 0.01
+            # the answers to disputes survive the recomputation
+            kept = {}
+            for row in Line.search_read([('settlement_id', 'in', settlements.ids),
+                                         ('dispute_state', '!=', 'none')],
+                                        ['settlement_id', 'part_id', 'rule_id', 'beneficiary',
+                                         'engineer_id', 'date_from', 'dispute_state',
+                                         'dispute_reason', 'dispute_answer']):
+                key = (row['part_id'] and row['part_id'][0], row['rule_id'][0],
+                       row['beneficiary'], row['engineer_id'] and row['engineer_id'][0],
+                       row['date_from'])
+                kept.setdefault(row['settlement_id'][0], {})[key] = Line._dispute_values_of(row)
+            Line.search([('settlement_id', 'in', settlements.ids)])._action_env().unlink()
+            # the settlements' totals are recomputed once, after all their lines
+            Create = Line._action_env().with_context(recompute=False)
             for settlement in settlements:
                 dealer = settlement.dealer_id.id
                 values = compute.settlement_lines(
                     parts.get(dealer, []), rules, counted.get(dealer, []),
                     month_start, month_end, cutoff, rounding)
-                # the answers to disputes survive the recomputation
-                kept = {line._dispute_key(): line._dispute_values()
-                        for line in settlement.line_ids if line.dispute_state != 'none'}
-                settlement.sudo().line_ids._action_env().unlink()
-                new_lines = []
+                answers = kept.get(settlement.id, {})
                 for vals in values:
                     vals = dict(vals, settlement_id=settlement.id,
                                 date_from=fields.Date.to_string(vals['date_from']),
                                 date_to=fields.Date.to_string(vals['date_to']))
-                    vals.update(kept.get(Line._dispute_key_of(vals), {}))
-                    new_lines.append(vals)
-                for vals in new_lines:
-                    Line._action_env().create(vals)
-                settlement._action_write({'cutoff_date': fields.Date.to_string(cutoff)})
+                    vals.update(answers.get(Line._dispute_key_of(vals), {}))
+                    Create.create(vals)
+            Line.recompute()
+            settlements._action_write({'cutoff_date': fields.Date.to_string(cutoff)})
 
     def _group_by_company_month(self):
         groups = {}

@@ -73,17 +73,13 @@ class OldpartsSettlementLine(models.Model):
         return (vals.get('part_id') or False, vals['rule_id'], vals['beneficiary'],
                 vals.get('engineer_id') or False, vals['date_from'])
 
-    def _dispute_key(self):
-        self.ensure_one()
-        return (self.part_id.id or False, self.rule_id.id, self.beneficiary,
-                self.engineer_id.id or False, self.date_from)
-
-    def _dispute_values(self):
-        """What a recomputed line keeps of the line it replaces."""
-        self.ensure_one()
-        vals = {'dispute_state': self.dispute_state, 'dispute_reason': self.dispute_reason,
-                'dispute_answer': self.dispute_answer}
-        if self.dispute_state == 'waived':
+    @api.model
+    def _dispute_values_of(self, row):
+        """What a recomputed line keeps of the line it replaces (``row``:
+        the old line read)."""
+        vals = {'dispute_state': row['dispute_state'], 'dispute_reason': row['dispute_reason'],
+                'dispute_answer': row['dispute_answer']}
+        if row['dispute_state'] == 'waived':
             vals['amount'] = 0.0
         return vals
 
