@@ -43,7 +43,8 @@
         'wizards/oldparts_approval_refuse_views.xml',
         'wizards/oldparts_settlement_wizard_views.xml',
         'views/oldparts_part_views.xml',
-        'views/oldparts_part_stock_views.xml',
+        'views/oldparts_responsibility_rule_views.xml',
+        'views/oldparts_approval_tier_views.xml',
         'views/oldparts_freight_request_views.xml',
         'views/oldparts_return_shipment_views.xml',
         'views/oldparts_disposal_views.xml',
@@ -62,6 +63,7 @@
         'views/oldparts_incentive_kpi_report_views.xml',
         'views/stock_inventory_views.xml',
         'views/stock_picking_views.xml',
+        'views/stock_move_views.xml',
         'views/oldparts_menus.xml',
     ],
     'demo': [
