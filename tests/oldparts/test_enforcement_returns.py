@@ -157,13 +157,15 @@ class TestRoleMatrix(OldpartsReturnsCase):
                      if not model._abstract and 'approval_review_ids' in model._fields]
         self.assertEqual(set(documents), {
             'oldparts.freight.request', 'oldparts.disposal',
-            'oldparts.sale.application', 'oldparts.scrap.signoff'})
+            'oldparts.sale.application', 'oldparts.scrap.signoff', 'oldparts.settlement'})
+        # the incentive settlement is checked by the specialist before it is submitted
+        submitted_from = {'oldparts.settlement': ('checked',)}
         for name in documents:
             states = set(dict(self.env[name]._fields['state'].selection))
             self.assertLessEqual({'draft', 'submitted', 'approved', 'cancel'}, states, name)
             self.assertFalse(states & {'to_approve', 'refused'}, name)
             self.assertEqual(self.env[name]._oldparts_transitions()['action_submit'][0],
-                             ('draft',), name)
+                             submitted_from.get(name, ('draft',)), name)
             self.assertIn('cancel', self.env[name]._oldparts_transitions()['action_draft'][0],
                           name)
 
