@@ -587,7 +587,9 @@ class OldpartsDocumentLineMixin(models.AbstractModel):
         self._oldparts_check_parent_open(parent)
         check_values(self, vals)
         line = super(OldpartsDocumentLineMixin, self).create(vals)
-        line._oldparts_parents()._oldparts_sync_holds()
+        # documents that hold no parts (settlements) skip reading the parent
+        if self[self._oldparts_parent_field]._oldparts_holding_states:
+            line._oldparts_parents()._oldparts_sync_holds()
         return line
 
     @api.multi

@@ -1,1 +1,3 @@
 from . import oldparts_approval_refuse
+from . import oldparts_settlement_generate
+from . import oldparts_settlement_dispute

@@ -20,6 +20,8 @@ ACCESS = {
     'oldparts.dealer.base.price': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.disposal': ('', '', '', 'r', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'rwcu'),
     'oldparts.disposal.line': ('', '', '', 'r', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'rwcu'),
+    'oldparts.incentive.kpi.report': ('r',) * 11,
+    'oldparts.incentive.rule': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.freight.request': (
         'rwcu', 'rwcu', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.market.price': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
@@ -40,6 +42,8 @@ ACCESS = {
         'rwcu', 'rwcu', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'rw', 'rw', 'rwcu'),
     'oldparts.scrap.signoff.witness': (
         'rwcu', 'rwcu', 'rwcu', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
+    'oldparts.settlement': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
+    'oldparts.settlement.line': ('r',) * 11,
     'oldparts.structural.reference': (
         'r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
 }
@@ -88,6 +92,14 @@ TRANSITIONS = {
         'action_reverse': ('specialist', 'general_manager', 'manager'),
         'action_cancel': DEALER_SIDE + ('specialist', 'materials', 'manager'),
         'action_draft': DEALER_SIDE + ('specialist', 'materials', 'manager'),
+    },
+    'oldparts.settlement': {
+        'action_compute': ('specialist', 'manager'),
+        'action_check': ('specialist', 'manager'),
+        'action_submit': ('specialist', 'manager'),
+        'action_post': ('finance', 'specialist', 'manager'),
+        'action_cancel': ('specialist', 'manager'),
+        'action_draft': ('specialist', 'manager'),
     },
     'oldparts.scrap.signoff': {
         'action_submit': DEALER_SIDE + ('specialist', 'manager'),
@@ -145,13 +157,15 @@ class TestRoleMatrix(OldpartsReturnsCase):
                      if not model._abstract and 'approval_review_ids' in model._fields]
         self.assertEqual(set(documents), {
             'oldparts.freight.request', 'oldparts.disposal',
-            'oldparts.sale.application', 'oldparts.scrap.signoff'})
+            'oldparts.sale.application', 'oldparts.scrap.signoff', 'oldparts.settlement'})
+        # the incentive settlement is checked by the specialist before it is submitted
+        submitted_from = {'oldparts.settlement': ('checked',)}
         for name in documents:
             states = set(dict(self.env[name]._fields['state'].selection))
             self.assertLessEqual({'draft', 'submitted', 'approved', 'cancel'}, states, name)
             self.assertFalse(states & {'to_approve', 'refused'}, name)
             self.assertEqual(self.env[name]._oldparts_transitions()['action_submit'][0],
-                             ('draft',), name)
+                             submitted_from.get(name, ('draft',)), name)
             self.assertIn('cancel', self.env[name]._oldparts_transitions()['action_draft'][0],
                           name)
 

@@ -185,3 +185,39 @@ class TestRpcEnforcement(HttpCase):
         # the keeper reads Chinese (the test database's users read zh_CN)
         self.assertIn('不能在此修改', answer['error']['data']['message'])
         self.assertEqual(self._read('oldparts.part', part, ['state']), ('handed_over',))
+
+    def test_settlement_held_by_the_server_over_rpc(self):
+        """Incentive settlements (issue 11): a dealer user reads its own, cannot
+        write one, nor read another dealer's; the specialist cannot write its
+        state or amounts; the dealer's dispute needs the settlement checked."""
+        with self._env() as env:
+            Settlement = env['oldparts.settlement']
+            settlement_a = Settlement.create({
+                'dealer_id': self.dealer_a, 'date_from': '2025-03-01'}).id
+            settlement_b = Settlement.create({
+                'dealer_id': self.dealer_b, 'date_from': '2025-03-01'}).id
+            rule = env['oldparts.incentive.rule'].search([], limit=1) or env[
+                'oldparts.incentive.rule'].create({
+                    'name': 'RPC rule', 'kind': 'unauthorized_disposal', 'amount': 100,
+                    'date_from': '2025-01-01'})
+            line = env['oldparts.settlement']._action_env().env[
+                'oldparts.settlement.line'].create({
+                    'settlement_id': settlement_a, 'rule_id': rule.id,
+                    'kind': rule.kind, 'beneficiary': 'dealer', 'quantity': 1,
+                    'date_from': '2025-03-10', 'date_to': '2025-03-10',
+                    'amount': -100.0}).id
+        found = self._call('rpc_engineer_a', 'oldparts.settlement', 'search', [])
+        self.assertEqual(found, [settlement_a])
+        self.assertFault('rpc_engineer_a', 'oldparts.settlement', 'read', [settlement_b],
+                         ['name'])
+        self.assertFault('rpc_engineer_a', 'oldparts.settlement', 'write', [settlement_a],
+                         {'state': 'posted'})
+        self.assertFault('rpc_specialist', 'oldparts.settlement', 'write', [settlement_a],
+                         {'state': 'approved'}, text='cannot be changed here')
+        self.assertFault('rpc_specialist', 'oldparts.settlement.line', 'write', [line],
+                         {'amount': 0.0})
+        self.assertFault('rpc_engineer_a', 'oldparts.settlement.line', 'action_dispute',
+                         [line], '不对', text='can be disputed once checked')
+        self.assertEqual(self._read('oldparts.settlement', settlement_a, ['state']),
+                         ('draft',))
+        self.assertEqual(self._read('oldparts.settlement.line', line, ['amount']), (-100.0,))
