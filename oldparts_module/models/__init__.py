@@ -32,9 +32,6 @@ from . import oldparts_scrap_signoff
 from . import oldparts_scrap_signoff_witness
 from . import mail_activity
 from . import mail_followers
-from . import res_company_incentive
-from . import account_invoice_incentive
-from . import oldparts_part_incentive
 from . import oldparts_incentive_rule
 from . import oldparts_settlement
 from . import oldparts_settlement_line

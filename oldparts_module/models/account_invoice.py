@@ -34,3 +34,8 @@ class AccountInvoice(models.Model):
         res = super(AccountInvoice, self).action_invoice_re_open()
         self._oldparts_sale_applications('paid')._action_reopen()
         return res
+
+    # the incentive settlement a vendor bill or refund posts
+    oldparts_settlement_id = fields.Many2one(
+        'oldparts.settlement', string='Old-Part Incentive Settlement', index=True,
+        readonly=True, copy=False, ondelete='restrict')

@@ -1041,3 +1041,43 @@ class OldpartsPart(models.Model):
             location = part.dealer_id._oldparts_dealer_location(part.company_id)
             part._oldparts_stock_move(part._prepare_handover_move_values(location))
         return True
+
+
+class OldpartsPartIncentive(models.Model):
+    """What the incentive settlement needs that the ledger did not record:
+    a local sale, destruction or gift done without approval (or below the
+    floor without an accepted reason). The module's own documents never let
+    it happen; the specialist records it when an inspection finds it."""
+    _inherit = 'oldparts.part'
+
+    unauthorized_disposal_date = fields.Date(
+        string='Unauthorised Disposal Found On', copy=False, index=True,
+        track_visibility='onchange',
+        help='Recorded by the old-parts specialist: the part was sold, destroyed or '
+             'given away locally without approval, or sold below the floor without '
+             'an accepted reason. Penalised by the incentive rules.')
+    unauthorized_disposal_note = fields.Text(
+        string='Unauthorised Disposal', copy=False,
+        help='What was found: how the part was disposed of, by whom, at what price.')
+
+    _INCENTIVE_FIELDS = ('unauthorized_disposal_date', 'unauthorized_disposal_note')
+
+    @api.model
+    def _check_incentive_rights(self, vals, records=None):
+        if self._is_specialist():
+            return
+        changed = [f for f in self._INCENTIVE_FIELDS if f in vals and (
+            any(part[f] != vals[f] for part in records) if records else vals[f])]
+        if changed:
+            raise UserError(_(
+                'Only the old-parts specialist records an unauthorised disposal.'))
+
+    @api.model
+    def create(self, vals):
+        self._check_incentive_rights(vals)
+        return super(OldpartsPartIncentive, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_incentive_rights(vals, self)
+        return super(OldpartsPartIncentive, self).write(vals)

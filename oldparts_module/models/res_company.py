@@ -205,3 +205,17 @@ class ResCompany(models.Model):
         for company in self.search([]):
             company._oldparts_returns_setup()
         return True
+
+    # ------------------------------------------------------------------
+    # Incentive settlements: where they are booked
+    # ------------------------------------------------------------------
+    oldparts_incentive_account_id = fields.Many2one(
+        'account.account', string='Incentive Service Fee Account',
+        domain=[('deprecated', '=', False)],
+        help='Expense account of the dealers\' service fees on which the monthly '
+             'old-part rewards (vendor bills) and penalties (vendor refunds) are booked.')
+    oldparts_incentive_journal_id = fields.Many2one(
+        'account.journal', string='Incentive Journal',
+        domain=[('type', '=', 'purchase')],
+        help='Purchase journal of the settlement bills and refunds; empty: the '
+             'first purchase journal of the company.')
