@@ -34,3 +34,6 @@ from . import oldparts_scrap_signoff
 from . import oldparts_scrap_signoff_witness
 from . import mail_activity
 from . import mail_followers
+from . import oldparts_part_progress_report
+from . import oldparts_progress_report_sent
+from . import res_company_progress_report
