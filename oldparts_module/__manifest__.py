@@ -47,7 +47,6 @@
         'wizards/oldparts_approval_refuse_views.xml',
         'wizards/oldparts_progress_report_wizard_views.xml',
         'views/oldparts_part_views.xml',
-        'views/oldparts_part_stock_views.xml',
         'views/oldparts_freight_request_views.xml',
         'views/oldparts_return_shipment_views.xml',
         'views/oldparts_disposal_views.xml',
