@@ -36,3 +36,4 @@ from . import oldparts_incentive_rule
 from . import oldparts_settlement
 from . import oldparts_settlement_line
 from . import oldparts_incentive_kpi_report
+from . import oldparts_progress_report_sent

@@ -593,7 +593,7 @@ class OldpartsSaleApplication(models.Model):
             raise UserError(_('%(application)s has no receipt yet.') % {
                 'application': self.name,
             })
-        return self.env.ref('oldparts_module.oldparts_payment_receipt_report').report_action(
+        return self.env.ref('oldparts_module.action_report_oldparts_payment_receipt').report_action(
             self.payment_ids)
 
     @api.multi

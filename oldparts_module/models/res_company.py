@@ -22,6 +22,11 @@ PICKING_TYPES = {
         'Old-Part Supplier Returns', 'outgoing', 'JJ/SUP/'),
 }
 
+WEEKDAYS = [
+    ('0', 'Monday'), ('1', 'Tuesday'), ('2', 'Wednesday'), ('3', 'Thursday'),
+    ('4', 'Friday'), ('5', 'Saturday'), ('6', 'Sunday'),
+]
+
 
 class ResCompany(models.Model):
     """The company's old-parts settings (deadlines, local disposal), and
@@ -219,3 +224,14 @@ class ResCompany(models.Model):
         domain=[('type', '=', 'purchase')],
         help='Purchase journal of the settlement bills and refunds; empty: the '
              'first purchase journal of the company.')
+
+    # ------------------------------------------------------------------
+    # Weekly progress report (附件三) by mail
+    # ------------------------------------------------------------------
+    oldparts_progress_mail = fields.Boolean(
+        string='Mail the Progress Report Weekly', default=True,
+        help="Each week, every dealer's contacts and the old-parts specialists "
+             'receive the return progress report (Form 3) of the parts the '
+             'dealer still owes, as PDF and spreadsheet.')
+    oldparts_progress_mail_weekday = fields.Selection(
+        WEEKDAYS, string='Progress Report Weekday', default='0', required=True)

@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import UserError
 
 
 class ReportOldpartsPartLabel(models.AbstractModel):
@@ -13,7 +14,7 @@ class ReportOldpartsPartLabel(models.AbstractModel):
 
     @api.model
     def get_report_values(self, docids, data=None):
-        docs = self.env['oldparts.part'].browse(docids)
+        docs = self._parts_to_label(self.env['oldparts.part'].browse(docids))
         return {
             'doc_ids': docs.ids,
             'doc_model': 'oldparts.part',
@@ -21,6 +22,18 @@ class ReportOldpartsPartLabel(models.AbstractModel):
             'barcode_src': self._barcode_src,
             'qr_value': self._qr_value,
         }
+
+    @api.model
+    def _parts_to_label(self, parts):
+        """Only parts on their way to the company get a return label: a part
+        sold, destroyed or given away locally is never boxed for HQ."""
+        to_label = parts.filtered(lambda p: p.return_required and p.state != 'cancel')
+        if not to_label:
+            raise UserError(_('None of the selected old parts is to be returned to the '
+                              'company (%(parts)s): there is no return label to print.') % {
+                'parts': ', '.join(parts.mapped('name')),
+            })
+        return to_label
 
     @api.model
     def _barcode_src(self, barcode_type, value, width, height):

@@ -297,11 +297,11 @@ class TestSaleApplication(OldpartsSaleCase):
         """The sale application (附件五) prints with its floor and quotes."""
         application = self._create_application(
             self._handed_over_part(), buyer_bears_costs=True, remote_reduction=10.0)
-        text = self._pdf_text('oldparts_module.oldparts_sale_application_report',
+        text = self._pdf_text('oldparts_module.action_report_oldparts_sale_application',
                               application, user=self.specialist, lang='zh_CN')
         self.assertIn('旧件变卖申请单', text)
         self.assertIn(application.name, text)
-        self.assertIn('1530.00', text)
+        self.assertIn('1,530.00', text)
         self.assertIn(self.buyers[0].name, text)
 
     def test_selected_quote_reads_as_buyer_and_price(self):

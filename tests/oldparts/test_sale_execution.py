@@ -94,7 +94,7 @@ class TestSaleExecution(OldpartsSaleCase):
         self.assertEqual(application.payment_ids, payment)
 
         # the receipt, numbered at posting, printed for real
-        text = self._pdf_text('oldparts_module.oldparts_payment_receipt_report',
+        text = self._pdf_text('oldparts_module.action_report_oldparts_payment_receipt',
                               payment, user=self.finance, lang='zh_CN')
         self.assertIn('回款单', text)
         self.assertIn(payment.name, text)

@@ -157,7 +157,7 @@ class TestSaleSignoff(OldpartsSaleCase):
     def test_signoff_report_prints(self):
         """The sign-off form (附件九) prints with the witnesses."""
         signoff = self._create_signoff(self._handed_over_part('destroy'))
-        text = self._pdf_text('oldparts_module.oldparts_scrap_signoff_report', signoff,
+        text = self._pdf_text('oldparts_module.action_report_oldparts_scrap_signoff', signoff,
                               user=self.specialist, lang='zh_CN')
         self.assertIn('旧件报废签收单', text)
         self.assertIn(signoff.name, text)
