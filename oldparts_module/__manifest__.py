@@ -13,6 +13,7 @@
         'stock',
         'account_invoicing',
         'l10n_cn',
+        'portal',
     ],
     # security, data, reports, wizards, views, menus (last)
     'data': [
@@ -56,11 +57,13 @@
         'views/res_company_views.xml',
         'views/stock_inventory_views.xml',
         'views/stock_picking_views.xml',
+        'views/oldparts_portal_templates.xml',
         'views/oldparts_menus.xml',
     ],
     'demo': [
         'demo/oldparts_demo.xml',
         'demo/oldparts_local_disposal_demo.xml',
+        'demo/oldparts_portal_demo.xml',
     ],
     'installable': True,
     'application': True,

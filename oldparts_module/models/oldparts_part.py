@@ -55,6 +55,7 @@ LOCKED_AFTER_HANDOVER = {state: [('readonly', True)] for state in HANDED_OVER_ST
 SPECIALIST = 'oldparts_module.group_oldparts_specialist'
 MATERIALS = 'oldparts_module.group_oldparts_materials'
 DEALER = 'oldparts_module.group_oldparts_dealer'
+PORTAL = 'oldparts_module.group_oldparts_portal'
 
 
 class OldpartsPart(models.Model):
@@ -63,7 +64,9 @@ class OldpartsPart(models.Model):
     _name = 'oldparts.part'
     _description = 'Old Part'
     _sequence_code = 'oldparts.part'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin',
+                'oldparts.portal.mixin']
+    _oldparts_portal_path = 'part'
     _order = 'replacement_date desc, id desc'
 
     state = fields.Selection(
@@ -548,7 +551,7 @@ class OldpartsPart(models.Model):
         ``_action_*`` methods: only the document's own action moves them."""
         return {
             'action_classify': (('draft',), (SPECIALIST,), _('classify')),
-            'action_hand_over': (('classified',), (DEALER, SPECIALIST), _('hand over')),
+            'action_hand_over': (('classified',), (DEALER, PORTAL, SPECIALIST), _('hand over')),
             '_action_ship': (('handed_over',), (), _('ship')),
             '_action_start_local_disposal': (
                 ('handed_over',), (), _('start the local disposal')),

@@ -1,1 +1,2 @@
 from . import oldparts_approval_refuse
+from . import portal_wizard
