@@ -85,7 +85,7 @@ class OldpartsPortal(CustomerPortal):
             message = exc.name
         except (psycopg2.IntegrityError, ValueError, TypeError):
             message = _('The values entered are not valid; check them and try again.')
-        request.env.invalidate_all()
+        request.env.clear()
         return None, message
 
     def _oldparts_form(self):
