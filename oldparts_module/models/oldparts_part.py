@@ -67,6 +67,9 @@ class OldpartsPart(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin',
                 'oldparts.portal.mixin']
     _oldparts_portal_path = 'part'
+    # readers post in the chatter: the dealer's engineer (portal, read only)
+    # and the specialist talk in one place
+    _mail_post_access = 'read'
     _order = 'replacement_date desc, id desc'
 
     state = fields.Selection(

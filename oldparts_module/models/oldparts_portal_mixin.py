@@ -10,16 +10,15 @@ class OldpartsPortalMixin(models.AbstractModel):
     """A document the dealers' portal users follow on /my/oldparts (Odoo's
     portal.mixin): its page is its ``portal_url``; a portal user who opens
     it from a notification e-mail lands there, and may write in its
-    chatter (reading it is enough: ``_mail_post_access``)."""
+    chatter: each document sets ``_mail_post_access = 'read'`` itself (set
+    here it loses to mail.thread's 'write', which comes first in the
+    documents' ``_inherit`` and wins the class attribute)."""
     _name = 'oldparts.portal.mixin'
     _inherit = 'portal.mixin'
     _description = 'Old Parts Portal Document'
 
     # the document's page: /my/oldparts/<_oldparts_portal_path>/<id>
     _oldparts_portal_path = None
-    # readers post in the chatter: the engineer (portal, read only) and the
-    # specialist talk in one place
-    _mail_post_access = 'read'
 
     @api.multi
     def _compute_portal_url(self):

@@ -45,6 +45,9 @@ class OldpartsSaleApplication(models.Model):
                 'oldparts.local.disposal.mixin', 'oldparts.document.mixin',
                 'oldparts.portal.mixin']
     _oldparts_portal_path = 'sale'
+    # readers post in the chatter: the dealer's engineer (portal, read only)
+    # and the specialist talk in one place
+    _mail_post_access = 'read'
     _order = 'date desc, id desc'
     _oldparts_holding_states = ('draft', 'submitted', 'approved')
 

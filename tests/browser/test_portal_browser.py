@@ -10,6 +10,7 @@ import odoo
 from odoo import api, fields
 from odoo.tests.common import HttpCase
 
+from ..http_test_mode import nested_test_cursors
 from .browser_common import LOAD_TIMEOUT_MS, browser_page
 
 PHONE = {'width': 390, 'height': 844}
@@ -22,6 +23,7 @@ class TestPortalBrowser(HttpCase):
 
     def setUp(self):
         super(TestPortalBrowser, self).setUp()
+        nested_test_cursors(self)  # see tests/http_test_mode.py
         with self.registry.cursor() as cr:
             env = api.Environment(cr, odoo.SUPERUSER_ID, {
                 'tracking_disable': True, 'no_reset_password': True, 'tz': 'UTC'})

@@ -13,6 +13,8 @@ import odoo.tests.common as common
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests.common import HttpCase
 
+from ..http_test_mode import nested_test_cursors
+
 TIMEOUT = 240
 
 
@@ -21,11 +23,18 @@ class PortalCase(HttpCase):
     @contextmanager
     def _env(self):
         with self.registry.cursor() as cr:
-            yield api.Environment(cr, SUPERUSER_ID, {
+            env = api.Environment(cr, SUPERUSER_ID, {
                 'tracking_disable': True, 'no_reset_password': True, 'tz': 'UTC'})
+            # the same environment (same cursor, user and context) as the
+            # last time: what it cached before the requests is stale
+            env.clear()
+            yield env
 
     def setUp(self):
         super(PortalCase, self).setUp()
+        # Odoo's short cursors inside a request (Float.digits) must not
+        # commit the request's own cursor: see tests/http_test_mode.py
+        nested_test_cursors(self)
         with self._env() as env:
             self._setup_data(env)
 
@@ -33,13 +42,17 @@ class PortalCase(HttpCase):
         today = fields.Date.from_string(fields.Date.context_today(env['oldparts.part']))
         return fields.Date.to_string(today + timedelta(days=days))
 
-    def _grant_portal(self, env, contact, login, lang=None):
-        """Odoo's Grant portal access wizard on the dealer's contact."""
+    def _grant_portal(self, env, contact, login, lang='en_US'):
+        """Odoo's Grant portal access wizard on the dealer's contact; the
+        user reads ``lang`` (the test database has zh_CN only, the portal
+        template user reads Chinese: English is activated for the tests
+        that read the English messages, rolled back with the test)."""
+        env['res.lang'].with_context(active_test=False).search(
+            [('code', '=', lang)]).write({'active': True})
         self._portal_wizard(env, contact, True)
         user = env['res.users'].search([('partner_id', '=', contact.id)])
         self.assertEqual(len(user), 1)
-        user.write(dict({'login': login, 'password': login + '-pw', 'tz': 'UTC'},
-                        **({'lang': lang} if lang else {})))
+        user.write({'login': login, 'password': login + '-pw', 'tz': 'UTC', 'lang': lang})
         return user
 
     def _portal_wizard(self, env, contact, in_portal):

@@ -256,5 +256,5 @@ class TestPortalProcess(PortalCase):
         for text in ('逾期', '待交接', '待返司', '当地处置中'):
             self.assertIn(text, page.text)
         response = self.post('/my/oldparts/part/new', self._part_form(quantity='abc'))
-        self.assertIn('不是有效的数字', response.text)
+        self.assertIn('不是有效数值', response.text)
         self.assertIn('记录更换的旧件', response.text)
