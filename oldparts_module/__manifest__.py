@@ -41,7 +41,6 @@
         # the refusal wizard's action is a button of the documents' forms
         'wizards/oldparts_approval_refuse_views.xml',
         'views/oldparts_part_views.xml',
-        'views/oldparts_part_stock_views.xml',
         'views/oldparts_freight_request_views.xml',
         'views/oldparts_return_shipment_views.xml',
         'views/oldparts_disposal_views.xml',

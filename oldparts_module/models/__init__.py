@@ -5,11 +5,9 @@ from . import res_partner
 from . import res_users
 from . import oldparts_responsibility_rule
 from . import oldparts_part
-from . import oldparts_part_portal
 from . import oldparts_approval_tier
 from . import oldparts_approval_review
 from . import oldparts_approval_mixin
-from . import res_partner_returns
 from . import stock_location
 from . import product_product
 from . import stock_move
@@ -17,7 +15,6 @@ from . import stock_picking
 from . import stock_scrap
 from . import stock_inventory
 from . import account_invoice
-from . import oldparts_part_stock
 from . import oldparts_return_shipment
 from . import oldparts_return_shipment_line
 from . import oldparts_freight_request

@@ -10,7 +10,10 @@ class OldpartsApprovalMixin(models.AbstractModel):
 
     A consuming model inherits this mixin (and mail.activity.mixin), calls
     ``_approval_request()`` when the document is submitted, and implements
-    ``_approval_done()`` (all steps approved) and ``_approval_refused(reason)``.
+    ``_approval_done()`` (all steps approved). The document's states are
+    ``draft`` -> ``submitted`` -> ``approved``: a refusal sends it back to
+    ``draft`` with the reason (``refusal_reason``, cleared on the next
+    submission), the same for every document.
     ``_approval_amount()`` gives the amount the steps' thresholds compare to.
     """
     _name = 'oldparts.approval.mixin'
@@ -25,23 +28,33 @@ class OldpartsApprovalMixin(models.AbstractModel):
     can_approve = fields.Boolean(
         string='Awaiting My Approval', compute='_compute_approval_pending',
         search='_search_can_approve')
+    refusal_reason = fields.Text(string='Refusal Reason', readonly=True, copy=False)
 
     @api.depends('approval_review_ids.status')
     def _compute_approval_pending(self):
         user_groups = self.env.user.groups_id
         for record in self:
-            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            pending = record._approval_review('pending')
             record.approval_pending_group_id = pending.group_id
             record.can_approve = bool(pending) and (
                 pending.group_id in user_groups or self.env.uid == SUPERUSER_ID)
 
     def _search_can_approve(self, operator, value):
-        """Documents whose pending step is for one of the user's groups."""
-        reviews = self.env['oldparts.approval.review'].sudo().search([
-            ('res_model', '=', self._name), ('status', '=', 'pending'),
-            ('group_id', 'in', self.env.user.groups_id.ids)])
+        """Documents whose pending step is for one of the user's groups; for
+        the administrator (SUPERUSER_ID), who may approve every step, every
+        document awaiting a step (the same rule as ``can_approve``)."""
+        domain = [('res_model', '=', self._name), ('status', '=', 'pending')]
+        if self.env.uid != SUPERUSER_ID:
+            domain.append(('group_id', 'in', self.env.user.groups_id.ids))
+        reviews = self.env['oldparts.approval.review'].sudo().search(domain)
         positive = (operator == '=') == bool(value)
         return [('id', 'in' if positive else 'not in', reviews.mapped('res_id'))]
+
+    def _approval_review(self, status):
+        """The first review of the document in ``status`` (the step pending,
+        or the next one waiting)."""
+        self.ensure_one()
+        return self.approval_review_ids.filtered(lambda r: r.status == status)[:1]
 
     def _approval_amount(self):
         return 0.0
@@ -96,7 +109,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
         """An activity for each approver of the pending step."""
         today = fields.Date.context_today(self)
         for record in self:
-            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            pending = record._approval_review('pending')
             if pending:
                 record._schedule_activity(
                     'oldparts_module.mail_activity_type_oldparts_approval',
@@ -121,7 +134,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
     @api.multi
     def action_approve(self):
         for record in self:
-            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            pending = record._approval_review('pending')
             if not pending:
                 raise UserError(_('%(document)s is not waiting for an approval.') % {
                     'document': record.display_name})
@@ -134,7 +147,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
                 'done_date': fields.Datetime.now()})
             record._approval_clear_activities()
             record.message_post(body=_('Approved: %(step)s') % {'step': pending.name})
-            following = record.approval_review_ids.filtered(lambda r: r.status == 'waiting')[:1]
+            following = record._approval_review('waiting')
             if following:
                 following.sudo().write({'status': 'pending'})
                 record._approval_notify_pending()
@@ -155,7 +168,7 @@ class OldpartsApprovalMixin(models.AbstractModel):
         if not (reason or '').strip():
             raise UserError(_('Give the reason of the refusal.'))
         for record in self:
-            pending = record.approval_review_ids.filtered(lambda r: r.status == 'pending')[:1]
+            pending = record._approval_review('pending')
             if not pending or not record.can_approve:
                 raise UserError(_('You cannot refuse %(document)s now.') % {
                     'document': record.display_name})
@@ -175,4 +188,15 @@ class OldpartsApprovalMixin(models.AbstractModel):
         raise NotImplementedError()
 
     def _approval_refused(self, reason):
-        raise NotImplementedError()
+        """Back to draft with the reason, for the requester to correct and
+        submit again."""
+        self._approval_writer()._action_write({'state': 'draft', 'refusal_reason': reason})
+
+    def _approval_writer(self):
+        """The approver writes the outcome as themselves where their rights
+        allow it; where they may only read the document (the general
+        manager on freight requests and disposal forms), as the superuser:
+        the approval step already checked their group."""
+        if self.check_access_rights('write', raise_exception=False):
+            return self
+        return self.sudo()

@@ -18,15 +18,14 @@ class OldpartsDisposal(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
                 'oldparts.document.mixin']
     _order = 'date desc, id desc'
-    _oldparts_holding_states = ('draft', 'to_approve', 'approved')
+    _oldparts_holding_states = ('draft', 'submitted', 'approved')
     _mail_post_access = 'read'
 
     state = fields.Selection([
         ('draft', 'Draft'),
-        ('to_approve', 'To Approve'),
+        ('submitted', 'To Approve'),
         ('approved', 'Approved'),
         ('done', 'Done'),
-        ('refused', 'Refused'),
         ('cancel', 'Cancelled'),
     ], string='Status', required=True, readonly=True, copy=False, default='draft',
         index=True, track_visibility='onchange',
@@ -78,9 +77,6 @@ class OldpartsDisposal(models.Model):
             disposal.refund_count = len(disposal.refund_ids)
 
     # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def _oldparts_transitions(self):
@@ -89,8 +85,8 @@ class OldpartsDisposal(models.Model):
         return {
             'action_submit': (('draft',), hq, _('submit')),
             'action_done': (('approved',), hq, _('carry out')),
-            'action_cancel': (('draft', 'to_approve', 'approved', 'refused'), hq, _('cancel')),
-            'action_draft': (('refused', 'cancel'), hq, _('reset to draft')),
+            'action_cancel': (('draft', 'submitted', 'approved'), hq, _('cancel')),
+            'action_draft': (('cancel',), hq, _('reset to draft')),
         }
 
     def _oldparts_held_parts(self):
@@ -105,7 +101,7 @@ class OldpartsDisposal(models.Model):
                     'disposal': disposal.name,
                 })
             disposal.line_ids._check_ready()
-            disposal.write({'state': 'to_approve'})
+            disposal.write({'state': 'submitted', 'refusal_reason': False})
             if disposal._approval_request():
                 disposal._approval_done()
         return True
@@ -147,11 +143,8 @@ class OldpartsDisposal(models.Model):
         return self.amount_total
 
     def _approval_done(self):
-        self.sudo().filtered(lambda d: d.state == 'to_approve')._action_write(
+        self.sudo().filtered(lambda d: d.state == 'submitted')._action_write(
             {'state': 'approved'})
-
-    def _approval_refused(self, reason):
-        self.sudo()._action_write({'state': 'refused'})
 
     # ------------------------------------------------------------------
     # Carrying out
@@ -250,13 +243,8 @@ class OldpartsDisposal(models.Model):
     def _prepare_refund_values(self, supplier, lines):
         self.ensure_one()
         partner = supplier.with_context(force_company=self.company_id.id)
-        journal = self.env['account.journal'].sudo().search([
-            ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
-        if not journal:
-            raise UserError(_(
-                'Company %(company)s has no purchase journal for the supplier refund.') % {
-                'company': self.company_id.name,
-            })
+        journal = self._oldparts_company_journal('purchase', _(
+            'Company %(company)s has no purchase journal for the supplier refund.'))
         return {
             'type': 'in_refund',
             'partner_id': supplier.id,

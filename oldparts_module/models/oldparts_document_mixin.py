@@ -223,6 +223,25 @@ class OldpartsDocumentMixin(models.AbstractModel):
             action['res_id'] = records.id
         return action
 
+    def _oldparts_check_dealer_flag(self):
+        """The document's dealer is a partner flagged as a dealer (called by
+        the documents' ``dealer_id`` constraints)."""
+        for record in self:
+            if not record.dealer_id.is_oldparts_dealer:
+                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
+                    'dealer': record.dealer_id.display_name,
+                })
+
+    def _oldparts_company_journal(self, journal_type, missing_message):
+        """The first journal of ``journal_type`` of the document's company;
+        ``missing_message`` (translated, naming %(company)s) when it has none."""
+        self.ensure_one()
+        journal = self.env['account.journal'].sudo().search([
+            ('type', '=', journal_type), ('company_id', '=', self.company_id.id)], limit=1)
+        if not journal:
+            raise UserError(missing_message % {'company': self.company_id.name})
+        return journal
+
     @api.model
     def fields_view_get(self, view_id=None, view_type='form', toolbar=False, submenu=False):
         """Buttons of declared actions show in the states the action leaves

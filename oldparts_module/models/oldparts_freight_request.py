@@ -20,9 +20,8 @@ class OldpartsFreightRequest(models.Model):
 
     state = fields.Selection([
         ('draft', 'Draft'),
-        ('to_approve', 'To Approve'),
+        ('submitted', 'To Approve'),
         ('approved', 'Approved'),
-        ('refused', 'Refused'),
         ('cancel', 'Cancelled'),
     ], string='Status', required=True, readonly=True, copy=False, default='draft',
         index=True, track_visibility='onchange',
@@ -81,18 +80,18 @@ class OldpartsFreightRequest(models.Model):
 
     @api.constrains('shipment_id', 'state', 'company_id')
     def _check_shipment(self):
-        """One freight request per shipment: a refused or cancelled one may be
-        replaced."""
+        """One freight request per shipment: a cancelled one may be replaced
+        (a refused one is back in draft, to be corrected)."""
         for request in self.sudo():
             if request.shipment_id.company_id != request.company_id:
                 raise ValidationError(_(
                     'Freight request %(request)s and its return shipment belong to '
                     'different companies.') % {'request': request.name})
-            if request.state in ('refused', 'cancel'):
+            if request.state == 'cancel':
                 continue
             other = request.search([
                 ('shipment_id', '=', request.shipment_id.id), ('id', '!=', request.id),
-                ('state', 'not in', ('refused', 'cancel'))], limit=1)
+                ('state', '!=', 'cancel')], limit=1)
             if other:
                 raise ValidationError(_(
                     'Return shipment %(shipment)s already has freight request '
@@ -120,8 +119,8 @@ class OldpartsFreightRequest(models.Model):
                       'oldparts_module.group_oldparts_specialist')
         return {
             'action_submit': (('draft',), requesters, _('submit')),
-            'action_cancel': (('draft', 'to_approve', 'refused'), requesters, _('cancel')),
-            'action_draft': (('refused', 'cancel'), requesters, _('reset to draft')),
+            'action_cancel': (('draft', 'submitted'), requesters, _('cancel')),
+            'action_draft': (('cancel',), requesters, _('reset to draft')),
         }
 
     @api.multi
@@ -138,7 +137,7 @@ class OldpartsFreightRequest(models.Model):
                     'shipment': request.shipment_id.name,
                 })
             request._freight_account()
-            request.write({'state': 'to_approve'})
+            request.write({'state': 'submitted', 'refusal_reason': False})
             if request._approval_request():
                 request._approval_done()
         return True
@@ -158,7 +157,7 @@ class OldpartsFreightRequest(models.Model):
         """Every step approved: the approver's rights were checked by the
         mixin; the bill is created for Finance whoever approved last."""
         for request in self.sudo():
-            if request.state != 'to_approve':
+            if request.state != 'submitted':
                 continue
             vals = {'state': 'approved'}
             if not request.invoice_id:
@@ -167,9 +166,6 @@ class OldpartsFreightRequest(models.Model):
             request.message_post(body=_('Approved; vendor bill created for %(carrier)s.') % {
                 'carrier': request.carrier_id.display_name,
             })
-
-    def _approval_refused(self, reason):
-        self.sudo()._action_write({'state': 'refused'})
 
     # ------------------------------------------------------------------
     # Business methods
@@ -185,14 +181,8 @@ class OldpartsFreightRequest(models.Model):
 
     def _freight_journal(self):
         self.ensure_one()
-        journal = self.env['account.journal'].sudo().search([
-            ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
-        if not journal:
-            raise UserError(_(
-                'Company %(company)s has no purchase journal for the freight bill.') % {
-                'company': self.company_id.name,
-            })
-        return journal
+        return self._oldparts_company_journal('purchase', _(
+            'Company %(company)s has no purchase journal for the freight bill.'))
 
     def _prepare_vendor_bill_values(self):
         self.ensure_one()

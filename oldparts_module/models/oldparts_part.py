@@ -1,7 +1,7 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import xlsxwriter
 
@@ -56,6 +56,12 @@ SPECIALIST = 'oldparts_module.group_oldparts_specialist'
 MATERIALS = 'oldparts_module.group_oldparts_materials'
 DEALER = 'oldparts_module.group_oldparts_dealer'
 PORTAL = 'oldparts_module.group_oldparts_portal'
+
+
+# Portal: the hand-over is still to be made in these states; within this
+# many days of the required date a part shows as urgent.
+TO_HAND_OVER_STATES = ('draft', 'classified')
+URGENT_DAYS = 2
 
 
 class OldpartsPart(models.Model):
@@ -443,11 +449,7 @@ class OldpartsPart(models.Model):
 
     @api.constrains('dealer_id')
     def _check_dealer(self):
-        for part in self:
-            if not part.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
-                    'dealer': part.dealer_id.display_name,
-                })
+        self._oldparts_check_dealer_flag()
 
     @api.constrains('engineer_id', 'dealer_id')
     def _check_engineer_dealer(self):
@@ -587,7 +589,9 @@ class OldpartsPart(models.Model):
     @api.multi
     def action_hand_over(self):
         """The engineer hands the part to the field warehouse keeper, on the
-        hand-over date entered (today when none)."""
+        hand-over date entered (today when none); a stocked part enters its
+        dealer's old-part location (see the stock section)."""
+        self._oldparts_check_lot()
         self._check_transition('action_hand_over')
         today = fields.Date.context_today(self)
         for part in self:
@@ -596,6 +600,7 @@ class OldpartsPart(models.Model):
                 'handover_date': part.handover_date or today,
             })
         self._clear_activities('oldparts_module.mail_activity_type_oldparts_handover')
+        self._oldparts_stock_hand_over()
         return True
 
     def _action_ship(self, ship_date=None):
@@ -664,6 +669,7 @@ class OldpartsPart(models.Model):
         for part in self:
             part.message_post(body=_('Found after the receipt: %(note)s') % {
                 'note': part.missing_reason or '-'})
+        self._oldparts_stock_found()
         return True
 
     @api.multi
@@ -681,6 +687,7 @@ class OldpartsPart(models.Model):
         for part in self:
             part._action_write({'state': 'written_off',
                                 'responsibility_date': part.responsibility_date or today})
+        self._oldparts_stock_write_off()
         return True
 
     @api.multi
@@ -701,7 +708,9 @@ class OldpartsPart(models.Model):
 
     def _action_dispose(self):
         """Final disposal done: called by the document that carried it out
-        (disposal form, sale, scrap sign-off)."""
+        (disposal form, sale, scrap sign-off). A part received at HQ needs
+        the HQ decision of an approved returned-part disposal form (附件八)."""
+        self._oldparts_check_hq_decision()
         self._check_transition('_action_dispose')
         self._action_write({'state': 'disposed'})
         return True
@@ -716,8 +725,10 @@ class OldpartsPart(models.Model):
     @api.multi
     def action_cancel(self):
         self._check_transition('action_cancel')
+        at_dealer = self._oldparts_at_dealer()
         self._action_write({'state': 'cancel'})
         self.sudo().mapped('activity_ids').unlink()
+        at_dealer._oldparts_stock_cancel()
         return True
 
     # ------------------------------------------------------------------
@@ -829,3 +840,255 @@ class OldpartsPart(models.Model):
             sheet.set_column(col, col, 16)
         workbook.close()
         return output.getvalue()
+
+    # ==================================================================
+    # Stock side of the ledger (was models/oldparts_part_stock.py)
+    # The part enters the dealer's old-part location when it is handed
+    # over, travels to HQ on a return picking and leaves by the disposal
+    # decided at HQ. Called from action_hand_over, action_found,
+    # action_write_off, action_cancel and _action_dispose above.
+    # ==================================================================
+    # Products that have stock moves; a service product has none.
+    _STOCKED_TYPES = ('product', 'consu')
+
+    stock_move_ids = fields.One2many(
+        'stock.move', 'oldparts_part_id', string='Stock Moves', readonly=True,
+        groups='stock.group_stock_user')
+    stock_lot_id = fields.Many2one(
+        'stock.production.lot', string='Serial / Lot in Stock', readonly=True,
+        copy=False, groups='stock.group_stock_user', help='Serial or lot of the failed part, kept in stock when '
+                         'the material is tracked.')
+    shipment_line_ids = fields.One2many(
+        'oldparts.return.shipment.line', 'part_id', string='Packing List Lines',
+        readonly=True)
+    stock_move_count = fields.Integer(
+        compute='_compute_stock_move_count', groups='stock.group_stock_user')
+
+    def _compute_stock_move_count(self):
+        for part in self:
+            part.stock_move_count = len(part.stock_move_ids)
+
+    @api.multi
+    def action_view_stock_moves(self):
+        return self._oldparts_action_view('stock.stock_move_action', self.sudo().stock_move_ids)
+
+    def _oldparts_check_hq_decision(self):
+        """A part received at HQ is disposed of by a returned-part disposal
+        form (附件八), which sets the HQ decision first."""
+        undecided = self.filtered(
+            lambda p: p.state == 'responsibility_determined' and not p.hq_decision)
+        if undecided:
+            raise UserError(_(
+                'Old part %(part)s needs an approved returned-part disposal form.') % {
+                'part': undecided[0].name})
+
+    def _oldparts_stock_found(self):
+        """A missing part found later comes into the HQ old-part warehouse
+        from wherever its stock stayed."""
+        for part in self.filtered(lambda p: p._oldparts_is_stocked()):
+            location = part._oldparts_stock_location()
+            hq = part.company_id._oldparts_returns_setup().oldparts_hq_location_id
+            if location and location != hq:
+                part._oldparts_stock_move(part._prepare_stock_move_values(
+                    location, hq, _('Old part %(part)s found after the receipt') % {
+                        'part': part.name}))
+
+    def _oldparts_stock_write_off(self):
+        """A written-off part leaves the stock as an inventory loss."""
+        loss = self.env.ref('stock.location_inventory')
+        for part in self.filtered(lambda p: p._oldparts_is_stocked()):
+            location = part._oldparts_stock_location()
+            if location:
+                part._oldparts_stock_move(part._prepare_stock_move_values(
+                    location, loss, _('Old part %(part)s written off') % {'part': part.name}))
+
+    def _oldparts_at_dealer(self):
+        """The parts in their dealer's old-part location (handed over)."""
+        return self.filtered(
+            lambda p: p._oldparts_stock_location() and p.state == 'handed_over')
+
+    def _oldparts_stock_cancel(self):
+        """A cancelled part leaves the dealer's old-part location again."""
+        for part in self:
+            location = part._oldparts_stock_location()
+            part._oldparts_stock_move(part._prepare_stock_move_values(
+                location, part.company_id._oldparts_returns_setup().oldparts_service_location_id,
+                _('Cancelled old part %(part)s') % {'part': part.name}))
+
+    def _oldparts_is_stocked(self):
+        self.ensure_one()
+        return self.product_id.type in self._STOCKED_TYPES
+
+    def _oldparts_stock_location(self):
+        """The internal location the part is in now, from its done moves
+        (empty when it is not in stock)."""
+        self.ensure_one()
+        moves = self.sudo().stock_move_ids.filtered(lambda m: m.state == 'done')
+        last = moves.sorted(lambda m: (m.date, m.id))[-1:]
+        location = last.location_dest_id
+        return location if location.usage == 'internal' else location.browse()
+
+    def _prepare_handover_move_values(self, location_dest):
+        """Values of the move that brings the failed part from the machine
+        into the dealer's old-part location."""
+        self.ensure_one()
+        source = self.company_id._oldparts_returns_setup().oldparts_service_location_id
+        return self._prepare_stock_move_values(
+            source, location_dest, _('Hand-over of old part %(part)s') % {'part': self.name})
+
+    def _prepare_stock_move_values(self, location, location_dest, name):
+        self.ensure_one()
+        return {
+            'name': name,
+            'origin': self.name,
+            'company_id': self.company_id.id,
+            'product_id': self.product_id.id,
+            'product_uom': self.product_id.uom_id.id,
+            'product_uom_qty': self.quantity,
+            'location_id': location.id,
+            'location_dest_id': location_dest.id,
+            'partner_id': self.dealer_id.id,
+            'oldparts_part_id': self.id,
+        }
+
+    def _oldparts_lot(self):
+        """The failed part's serial/lot as a stock lot, when the material is
+        tracked and the engineer recorded it."""
+        self.ensure_one()
+        part = self.sudo()
+        if part.product_id.tracking == 'none' or not (part.lot_name or '').strip():
+            return part.env['stock.production.lot']
+        if not part.stock_lot_id:
+            Lot = part.env['stock.production.lot']
+            name = part.lot_name.strip()
+            part._action_env().stock_lot_id = Lot.search([('product_id', '=', part.product_id.id),
+                                            ('name', '=', name)], limit=1) \
+                or Lot.create({'name': name, 'product_id': part.product_id.id})
+        return part.stock_lot_id
+
+    def _oldparts_stock_move(self, move_values):
+        """Move the part at once, without a picking (hand-over, cancellation)."""
+        self.ensure_one()
+        move_values = dict(move_values, move_line_ids=[(0, 0, {
+            'product_id': self.product_id.id,
+            'product_uom_id': self.product_id.uom_id.id,
+            'qty_done': self.quantity,
+            'location_id': move_values['location_id'],
+            'location_dest_id': move_values['location_dest_id'],
+            'lot_id': self._oldparts_lot().id,
+        })])
+        move = self.env['stock.move'].sudo().create(move_values)
+        move._action_done()
+        return move
+
+    def _oldparts_check_lot(self):
+        for part in self:
+            if part._oldparts_is_stocked() and part.product_id.tracking != 'none' \
+                    and not (part.lot_name or '').strip():
+                raise UserError(_(
+                    'Old part %(part)s: %(product)s is tracked by serial/lot; record the '
+                    'serial/lot of the failed part before handing it over.') % {
+                    'part': part.name,
+                    'product': part.product_id.display_name,
+                })
+
+    def _oldparts_stock_hand_over(self):
+        for part in self:
+            if not part._oldparts_is_stocked() or part._oldparts_stock_location():
+                continue
+            location = part.dealer_id._oldparts_dealer_location(part.company_id)
+            part._oldparts_stock_move(part._prepare_handover_move_values(location))
+        return True
+
+    # ==================================================================
+    # Portal side of the ledger (what /my/oldparts shows: the filters of
+    # the parts list, the days left or overdue, a dealer's month)
+    # ==================================================================
+    @api.model
+    def _oldparts_portal_filters(self):
+        """``{key: (label, domain)}`` of the portal's parts list, in order."""
+        return [
+            ('all', _('All'), []),
+            ('to_hand_over', _('To Hand Over'), [
+                ('state', 'in', TO_HAND_OVER_STATES), ('handover_date', '=', False)]),
+            ('overdue', _('Overdue'), [('is_overdue', '=', True)]),
+            ('to_return', _('To Return to Company'), [
+                ('state', '=', 'handed_over'), ('disposal_type', '=', 'return')]),
+            ('local_disposal', _('In Local Disposal'), [('state', '=', 'in_local_disposal')]),
+        ]
+
+    @api.model
+    def _oldparts_portal_search_domain(self, search):
+        """Part number, work order or equipment number."""
+        search = (search or '').strip()
+        if not search:
+            return []
+        return ['|', '|', ('name', 'ilike', search), ('work_order_ref', 'ilike', search),
+                ('equipment_ref', 'ilike', search)]
+
+    def _oldparts_days_left(self):
+        """Days left until the hand-over is due (negative: days overdue),
+        counted from the date delays count from; None once handed over."""
+        self.ensure_one()
+        if self.handover_date or self.state not in TO_HAND_OVER_STATES:
+            return None
+        base = self._delay_base_date()
+        if not base:
+            return None
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        return (fields.Date.from_string(base) - today).days
+
+    def _oldparts_deadline_status(self):
+        """(css class, text) of the hand-over deadline for the portal."""
+        self.ensure_one()
+        days = self._oldparts_days_left()
+        if days is None:
+            if self.handover_date and self.delay_days:
+                return ('warning', _('Handed over %(days)d day(s) late') % {
+                    'days': self.delay_days})
+            return ('default', '')
+        if days < 0:
+            return ('danger', _('%(days)d day(s) overdue') % {'days': -days})
+        if days <= URGENT_DAYS:
+            return ('warning', _('%(days)d day(s) left') % {'days': days})
+        return ('success', _('%(days)d day(s) left') % {'days': days})
+
+    @api.model
+    def _oldparts_month_bounds(self, month=None):
+        """First and last day of ``month`` ('YYYY-MM'; the user's current
+        month when empty or not a month)."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        try:
+            year, mon = [int(x) for x in (month or '').split('-')]
+            first = date(year, mon, 1)
+        except ValueError:
+            first = today.replace(day=1)
+        following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return first, following - timedelta(days=1)
+
+    @api.model
+    def _oldparts_monthly_overview(self, dealer, month=None):
+        """A dealer's month (regulation section 6): parts replaced, parts
+        whose hand-over fell due, how many of those were handed over on
+        time, the on-time rate, and the parts overdue now."""
+        first, last = self._oldparts_month_bounds(month)
+        start, end = fields.Date.to_string(first), fields.Date.to_string(last)
+        base = [('dealer_id', '=', dealer.id), ('state', '!=', 'cancel')]
+        replaced = self.search_count(base + [
+            ('replacement_date', '>=', start), ('replacement_date', '<=', end)])
+        due = self.search(base + [
+            ('required_handover_date', '>=', start), ('required_handover_date', '<=', end)])
+        handed = due.filtered('handover_date')
+        on_time = handed.filtered(lambda p: not p.delay_days)
+        return {
+            'month': first.strftime('%Y-%m'),
+            'previous': (first - timedelta(days=1)).strftime('%Y-%m'),
+            'next': (last + timedelta(days=1)).strftime('%Y-%m'),
+            'replaced': replaced,
+            'due': len(due),
+            'handed_over': len(handed),
+            'on_time': len(on_time),
+            'on_time_rate': round(100.0 * len(on_time) / len(due), 1) if due else None,
+            'overdue': self.search(base + [('is_overdue', '=', True)],
+                                   order='required_handover_date, id'),
+        }

@@ -1,7 +1,7 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 
@@ -119,11 +119,7 @@ class OldpartsReturnShipment(models.Model):
     # ------------------------------------------------------------------
     @api.constrains('dealer_id')
     def _check_dealer(self):
-        for shipment in self:
-            if not shipment.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
-                    'dealer': shipment.dealer_id.display_name,
-                })
+        self._oldparts_check_dealer_flag()
 
     # ------------------------------------------------------------------
     # Actions
@@ -171,7 +167,7 @@ class OldpartsReturnShipment(models.Model):
         from the shipment (carrier, waybill, boxes, weight)."""
         self.ensure_one()
         request = self.freight_request_ids.filtered(
-            lambda r: r.state not in ('cancel', 'refused'))[:1]
+            lambda r: r.state != 'cancel')[:1]
         action = self.env.ref('oldparts_module.oldparts_freight_request_action').read()[0]
         action.update({
             'views': [(self.env.ref('oldparts_module.oldparts_freight_request_view_form').id,

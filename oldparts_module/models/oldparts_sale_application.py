@@ -156,7 +156,6 @@ class OldpartsSaleApplication(models.Model):
         string='Possibly Split Lot', compute='_compute_lot',
         help='Together with other applications of the dealer it reaches an '
              'approval step that it alone does not.')
-    refusal_reason = fields.Text(string='Refusal Reason', readonly=True, copy=False)
     reversal_reason = fields.Text(
         string='Reason for the Reversal', copy=False, readonly=True,
         states={'sold': [('readonly', False)]},
@@ -303,10 +302,7 @@ class OldpartsSaleApplication(models.Model):
                         'application': application.name,
                     })
                 continue
-            if not application.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
-                    'dealer': application.dealer_id.display_name,
-                })
+            application._oldparts_check_dealer_flag()
 
     @api.constrains('quote_id')
     def _check_quote_id(self):
@@ -485,10 +481,6 @@ class OldpartsSaleApplication(models.Model):
 
     def _approval_done(self):
         self._action_write({'state': 'approved'})
-
-    def _approval_refused(self, reason):
-        """Back to the dealer with the reason."""
-        self._action_write({'state': 'draft', 'refusal_reason': reason})
 
     def _check_weighbridge_weight(self):
         """The weighed lot is the approved lot: a weight beyond the
@@ -685,14 +677,8 @@ class OldpartsSaleApplication(models.Model):
 
     def _scrap_journal(self):
         self.ensure_one()
-        journal = self.company_id.oldparts_scrap_journal_id or self.env[
-            'account.journal'].sudo().search([
-                ('type', '=', 'sale'), ('company_id', '=', self.company_id.id)], limit=1)
-        if not journal:
-            raise UserError(_('Company %(company)s has no sale journal.') % {
-                'company': self.company_id.name,
-            })
-        return journal
+        return self.company_id.oldparts_scrap_journal_id or self._oldparts_company_journal(
+            'sale', _('Company %(company)s has no sale journal.'))
 
     def _grade_quantities(self):
         """The weighbridge weight shared out among the grades in proportion

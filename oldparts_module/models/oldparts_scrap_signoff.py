@@ -68,7 +68,6 @@ class OldpartsScrapSignoff(models.Model):
         string='Value of the Parts', compute='_compute_amount_total', store=True,
         help='Total of the parts; the approval steps apply to it.')
     photo_count = fields.Integer(string='Photos', compute='_compute_photo_count')
-    refusal_reason = fields.Text(string='Refusal Reason', readonly=True, copy=False)
     scrap_ids = fields.Many2many(
         'stock.scrap', 'oldparts_scrap_signoff_scrap_rel', 'signoff_id', 'scrap_id',
         string='Scrap Orders', readonly=True, copy=False)
@@ -93,11 +92,7 @@ class OldpartsScrapSignoff(models.Model):
 
     @api.constrains('dealer_id')
     def _check_dealer(self):
-        for signoff in self:
-            if not signoff.dealer_id.is_oldparts_dealer:
-                raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
-                    'dealer': signoff.dealer_id.display_name,
-                })
+        self._oldparts_check_dealer_flag()
 
     @api.constrains('method', 'recipient_id')
     def _check_recipient(self):
@@ -175,9 +170,6 @@ class OldpartsScrapSignoff(models.Model):
 
     def _approval_done(self):
         self._action_write({'state': 'approved'})
-
-    def _approval_refused(self, reason):
-        self._action_write({'state': 'draft', 'refusal_reason': reason})
 
     @api.multi
     def action_done(self):

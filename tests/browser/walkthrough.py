@@ -168,6 +168,15 @@ class Walk(object):
             "getComputedStyle(document.querySelector('.o_loading')).display === 'none'")
         self.page.wait_for_function("!document.querySelector('.blockUI')")
 
+    def settle(self):
+        """Wait until the web client has handled the last event: first the
+        work it queued runs (the next animation frame and the tasks queued
+        before it), then no RPC is pending (an onchange) and the UI is not
+        blocked. Conditions, not a fixed delay."""
+        self.page.evaluate(
+            "() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))")
+        self.idle()
+
     def check(self):
         """No error so far, no unexpected error dialog, no English label."""
         self.idle()
@@ -254,8 +263,7 @@ class Walk(object):
         # commit the value now (the widget would on blur), and let its
         # onchange come back before the next field
         inner.dispatch_event('change')
-        self.page.wait_for_timeout(200)
-        self.idle()
+        self.settle()
 
     def fill_date(self, name, day, scope='.o_form_view'):
         inp = self.page.locator(
@@ -302,11 +310,17 @@ class Walk(object):
                 option.click()
 
         else:
-            menu.locator('li:not(.o_m2o_dropdown_option)', has_text=pick or text).first.click()
-        # the onchange of the new value must be back before the next field
-        # (longpolling keeps the network busy: no 'networkidle' to wait for)
-        self.page.wait_for_timeout(500)
-        self.idle()
+            item = menu.locator('li:not(.o_m2o_dropdown_option)', has_text=pick or text).first
+            text = item.inner_text().strip()
+            item.click()
+        # the field holds the chosen value, and its onchange is back before
+        # the next field (longpolling keeps the network busy: no
+        # 'networkidle' to wait for)
+        self.page.wait_for_function(
+            "([sel, text]) => { const e = document.querySelector(sel); "
+            "return e && e.value.trim() === text; }",
+            arg=['%s .o_field_many2one[name="%s"] input' % (scope, name), text])
+        self.settle()
         return offered
 
     def add_line(self, field_name):

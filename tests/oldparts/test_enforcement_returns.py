@@ -136,6 +136,25 @@ class TestRoleMatrix(OldpartsReturnsCase):
                     self.role_users[role])._oldparts_user_in(groups))
                 self.assertEqual(set(allowed), set(roles), '%s.%s' % (model, action))
 
+    def test_approval_documents_share_their_states(self):
+        """Every document approved by steps has the same states (draft, submitted,
+        approved, cancel), is submitted from draft and reset to draft from
+        cancel; a refusal has no state of its own, it sends the document back
+        to draft."""
+        documents = [name for name, model in self.env.registry.items()
+                     if not model._abstract and 'approval_review_ids' in model._fields]
+        self.assertEqual(set(documents), {
+            'oldparts.freight.request', 'oldparts.disposal',
+            'oldparts.sale.application', 'oldparts.scrap.signoff'})
+        for name in documents:
+            states = set(dict(self.env[name]._fields['state'].selection))
+            self.assertLessEqual({'draft', 'submitted', 'approved', 'cancel'}, states, name)
+            self.assertFalse(states & {'to_approve', 'refused'}, name)
+            self.assertEqual(self.env[name]._oldparts_transitions()['action_submit'][0],
+                             ('draft',), name)
+            self.assertIn('cancel', self.env[name]._oldparts_transitions()['action_draft'][0],
+                          name)
+
     def test_buttons_follow_the_declaration(self):
         """The form shows a declared action's button only to the roles allowed,
         and only in the states it leaves from."""

@@ -53,7 +53,7 @@ class TestReturnsDisposal(OldpartsReturnsCase):
         self.assertTrue(form.name.startswith('JJCZ'))
         self.assertEqual(form.amount_total, 6000.0)
         form.action_submit()
-        self.assertEqual(form.state, 'to_approve')
+        self.assertEqual(form.state, 'submitted')
         self.assertEqual(form.approval_pending_group_id,
                          self.env.ref('oldparts_module.group_oldparts_specialist'))
         self.assertRefused(UserError, 'Cannot carry out', '无法执行', lambda: form.action_done())
@@ -124,7 +124,7 @@ class TestReturnsDisposal(OldpartsReturnsCase):
         form.action_submit()
         self.assertEqual(len(form.approval_review_ids), 2)
         form.sudo(self.specialist).action_approve()
-        self.assertEqual(form.state, 'to_approve')
+        self.assertEqual(form.state, 'submitted')
         self.assertRefused(UserError, 'Cannot carry out', '无法执行', lambda: form.action_done())
         form.sudo(self.general_manager).action_approve()
         form.action_done()
@@ -132,18 +132,23 @@ class TestReturnsDisposal(OldpartsReturnsCase):
         self.assertEqual(self._qty(self.scrap_location), 1.0)
 
     def test_refused_form_changes_nothing(self):
-        """A refused disposal form moves nothing and leaves the part free for another form."""
+        """A refused disposal form moves nothing: it is back in draft with the reason,
+        still holding its part; corrected and resubmitted, it is carried out."""
         part, = self._determined_parts(1)
         form = self._form([(part, 'reuse', {})])
         form.action_submit()
         form.sudo(self.specialist).action_refuse('再利用需先检测')
-        self.assertEqual(form.state, 'refused')
+        self.assertEqual(form.state, 'draft')
+        self.assertEqual(form.refusal_reason, '再利用需先检测')
         self.assertEqual(self._qty(self.hq), 1.0)
         self.assertFalse(part.hq_decision)
-        other = self._form([(part, 'scrap', {})])
-        other.action_submit()
-        other.sudo(self.specialist).action_approve()
-        other.action_done()
+        self.assertRefused(ValidationError, 'is already on', '已在',
+            lambda: self._form([(part, 'scrap', {})]))
+        form.line_ids.write({'decision': 'scrap'})
+        form.action_submit()
+        self.assertFalse(form.refusal_reason)
+        form.sudo(self.specialist).action_approve()
+        form.action_done()
         self.assertEqual(self._qty(self.scrap_location), 1.0)
 
     def test_wrong_state_refused(self):

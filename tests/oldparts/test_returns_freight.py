@@ -1,5 +1,6 @@
 """Return freight requests (附件四 旧件返司运费申请单): approval steps and the
 carrier's vendor bill."""
+from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .returns_common import OldpartsReturnsCase
@@ -30,7 +31,7 @@ class TestReturnsFreight(OldpartsReturnsCase):
         self.assertTrue(request.name.startswith('JJYF'))
         self.assertEqual(request.dealer_id, self.dealer_a)
         request.action_submit()
-        self.assertEqual(request.state, 'to_approve')
+        self.assertEqual(request.state, 'submitted')
         self.assertEqual(len(request.approval_review_ids), 1)
         self.assertIn(self.specialist, self._approvers(request))
         self.assertNotIn(self.general_manager, self._approvers(request))
@@ -61,7 +62,7 @@ class TestReturnsFreight(OldpartsReturnsCase):
         request.action_submit()
         self.assertEqual(len(request.approval_review_ids), 2)
         request.sudo(self.specialist).action_approve()
-        self.assertEqual(request.state, 'to_approve')
+        self.assertEqual(request.state, 'submitted')
         self.assertFalse(request.sudo().invoice_id)
         self.assertEqual(self._approvers(request) & (self.specialist | self.general_manager),
                          self.general_manager)
@@ -76,7 +77,8 @@ class TestReturnsFreight(OldpartsReturnsCase):
             [('oldparts_freight_request_id', '=', request.id)]), 1)
 
     def test_refusal(self):
-        """The general manager refuses with a reason: no bill; the request is corrected and resubmitted."""
+        """The general manager refuses with a reason: the request is back in draft with the
+        reason, no bill; it is corrected and resubmitted, the reason cleared."""
         request = self._request(2500.0)
         request.action_submit()
         request.sudo(self.specialist).action_approve()
@@ -84,16 +86,35 @@ class TestReturnsFreight(OldpartsReturnsCase):
         wizard = self.env['oldparts.approval.refuse'].sudo(self.general_manager).with_context(
             wizard_action['context']).create({'reason': '运费高于合同价'})
         wizard.action_refuse()
-        self.assertEqual(request.state, 'refused')
+        self.assertEqual(request.state, 'draft')
+        self.assertEqual(request.refusal_reason, '运费高于合同价')
         self.assertFalse(request.sudo().invoice_id)
         self.assertEqual(request.approval_review_ids.filtered(
             lambda r: r.status == 'refused').reason, '运费高于合同价')
-        request.action_draft()
+        # Still the shipment's one request: a second one is refused.
+        with self.assertRefused(ValidationError, 'already has freight request'):
+            self._request(1800.0, shipment=request.shipment_id)
         request.write({'amount': 1800.0})
         request.action_submit()
+        self.assertFalse(request.refusal_reason)
         request.sudo(self.specialist).action_approve()
         self.assertEqual(request.state, 'approved')
         self.assertEqual(request.sudo().invoice_id.amount_total, 1800.0)
+
+    def test_administrator_may_approve_every_step(self):
+        """The general manager's step: the administrator (SUPERUSER_ID) may approve it and
+        finds it under Awaiting My Approval; the specialist neither."""
+        request = self._request(2500.0)
+        request.action_submit()
+        request.sudo(self.specialist).action_approve()
+        Request = self.env['oldparts.freight.request']
+        self.assertEqual(Request.env.uid, SUPERUSER_ID)
+        mine = [('can_approve', '=', True), ('id', '=', request.id)]
+        self.assertEqual(Request.search(mine), request)
+        self.assertFalse(Request.sudo(self.specialist).search(mine))
+        self.assertFalse(request.sudo(self.specialist).can_approve)
+        request.sudo().action_approve()
+        self.assertEqual(request.state, 'approved')
 
     def test_no_step_approves_at_once(self):
         """With no approval step configured for freight, submitting creates the bill at once."""
