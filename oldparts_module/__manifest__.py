@@ -14,6 +14,7 @@
         'account_invoicing',
         'l10n_cn',
         'report_xlsx',
+        'portal',
     ],
     # security, data, reports, wizards, views, menus (last)
     'data': [
@@ -71,6 +72,7 @@
         'views/stock_inventory_views.xml',
         'views/stock_picking_views.xml',
         'views/stock_move_views.xml',
+        'views/oldparts_portal_templates.xml',
         'views/oldparts_menus.xml',
     ],
     'demo': [
@@ -78,6 +80,7 @@
         'demo/oldparts_local_disposal_demo.xml',
         'demo/oldparts_company_demo.xml',
         'demo/oldparts_incentive_demo.xml',
+        'demo/oldparts_portal_demo.xml',
     ],
     'installable': True,
     'application': True,

@@ -1,4 +1,5 @@
 from . import oldparts_document_mixin
+from . import oldparts_portal_mixin
 from . import res_company
 from . import res_partner
 from . import res_users

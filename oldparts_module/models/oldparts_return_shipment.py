@@ -13,7 +13,12 @@ class OldpartsReturnShipment(models.Model):
     _name = 'oldparts.return.shipment'
     _description = 'Old-Part Return Shipment'
     _sequence_code = 'oldparts.return.shipment'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.document.mixin',
+                'oldparts.portal.mixin']
+    _oldparts_portal_path = 'shipment'
+    # readers post in the chatter: the dealer's engineer (portal, read only)
+    # and the specialist talk in one place
+    _mail_post_access = 'read'
     _order = 'ship_date desc, id desc'
     _oldparts_holding_states = ('draft', 'shipped')
 

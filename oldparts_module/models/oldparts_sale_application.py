@@ -25,6 +25,7 @@ READONLY_STATES = {state: [('readonly', True)] for state, _label in STATES if st
 # The sale is recorded on an approved application only.
 EXECUTION_STATES = {'approved': [('readonly', False)]}
 DEALER = 'oldparts_module.group_oldparts_dealer'
+PORTAL = 'oldparts_module.group_oldparts_portal'
 SPECIALIST = 'oldparts_module.group_oldparts_specialist'
 MATERIALS = 'oldparts_module.group_oldparts_materials'
 FINANCE = 'oldparts_module.group_oldparts_finance'
@@ -41,7 +42,12 @@ class OldpartsSaleApplication(models.Model):
     _description = 'Old-Part Sale Application'
     _sequence_code = 'oldparts.sale.application'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'oldparts.approval.mixin',
-                'oldparts.local.disposal.mixin', 'oldparts.document.mixin']
+                'oldparts.local.disposal.mixin', 'oldparts.document.mixin',
+                'oldparts.portal.mixin']
+    _oldparts_portal_path = 'sale'
+    # readers post in the chatter: the dealer's engineer (portal, read only)
+    # and the specialist talk in one place
+    _mail_post_access = 'read'
     _order = 'date desc, id desc'
     _oldparts_holding_states = ('draft', 'submitted', 'approved')
 
@@ -421,7 +427,7 @@ class OldpartsSaleApplication(models.Model):
         applicants = (DEALER, SPECIALIST, MATERIALS)
         return {
             'action_refresh_prices': (('draft',), applicants, _('refresh the prices')),
-            'action_submit': (('draft',), applicants, _('submit')),
+            'action_submit': (('draft',), applicants + (PORTAL,), _('submit')),
             'action_execute': (('approved',), applicants, _('record the sale')),
             'action_register_payment': (('sold',), (FINANCE,), _('register the payment')),
             '_action_mark_paid': (('sold',), (), _('mark as paid')),

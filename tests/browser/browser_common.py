@@ -28,16 +28,20 @@ STEP_TIMEOUT_MS = 60 * 1000
 
 
 @contextmanager
-def browser_page(case, screenshot):
+def browser_page(case, screenshot, viewport=None, screenshot_dir=None):
     """Yield ``(page, base_url)`` logged in with ``case``'s session. Any
     JavaScript error, console error or HTTP 5xx fails the test; the page is
-    saved as ``screenshot``.png (or ``screenshot``_failure.png)."""
+    saved as ``screenshot``.png (or ``screenshot``_failure.png) in
+    ``screenshot_dir`` (default .local/screenshots); ``viewport`` is
+    ``{'width': .., 'height': ..}`` (default a desktop's)."""
     base_url = 'http://%s:%s' % (common.HOST, common.PORT)
     problems = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={'width': 1440, 'height': 900})
+            context = browser.new_context(
+                viewport=viewport or {'width': 1440, 'height': 900},
+                is_mobile=bool(viewport), has_touch=bool(viewport))
             context.add_cookies([{
                 'name': 'session_id', 'value': case.session_id, 'url': base_url}])
             page = context.new_page()
@@ -47,7 +51,8 @@ def browser_page(case, screenshot):
                 'console error: %s (%s)' % (msg.text, msg.location.get('url'))))
             page.on('response', lambda r: r.status >= 500 and problems.append(
                 'HTTP %s %s' % (r.status, r.url)))
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            shots = pathlib.Path(screenshot_dir) if screenshot_dir else SCREENSHOTS
+            shots.mkdir(parents=True, exist_ok=True)
             try:
                 yield page, base_url
                 # let late RPCs and rendering settle before looking for errors
@@ -55,9 +60,9 @@ def browser_page(case, screenshot):
                 crash = page.locator('.o_dialog_error, .modal .o_error_detail')
                 assert crash.count() == 0, crash.first.inner_text()
             except Exception as exc:
-                page.screenshot(path=str(SCREENSHOTS / ('%s_failure.png' % screenshot)))
+                page.screenshot(path=str(shots / ('%s_failure.png' % screenshot)))
                 raise AssertionError('%s\nat %s\n%s' % (exc, page.url, '\n'.join(problems)))
-            page.screenshot(path=str(SCREENSHOTS / ('%s.png' % screenshot)))
+            page.screenshot(path=str(shots / ('%s.png' % screenshot)), full_page=bool(viewport))
             context.close()
         finally:
             # close before HttpCase leaves registry test mode
