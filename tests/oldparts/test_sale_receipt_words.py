@@ -1,5 +1,5 @@
 """Amounts in Chinese financial capitals, as the receipt (附件六) shows them."""
-from odoo.addons.oldparts_module.reports.oldparts_payment_receipt import \
+from odoo.addons.oldparts_module.reports.report_oldparts_payment_receipt import \
     amount_to_chinese_capital
 
 import pytest
