@@ -398,14 +398,10 @@ class OldpartsSettlement(models.Model):
 
     def _incentive_journal(self):
         self.ensure_one()
-        journal = self.company_id.oldparts_incentive_journal_id or \
-            self.env['account.journal'].sudo().search([
-                ('type', '=', 'purchase'), ('company_id', '=', self.company_id.id)], limit=1)
-        if not journal:
-            raise UserError(_(
+        return self.company_id.oldparts_incentive_journal_id or \
+            self._oldparts_company_journal('purchase', _(
                 'Company %(company)s has no purchase journal for the service fee '
-                'adjustments.') % {'company': self.company_id.name})
-        return journal
+                'adjustments.'))
 
     def _prepare_invoice_values(self):
         """A vendor bill for a net reward, a vendor refund for a net penalty;

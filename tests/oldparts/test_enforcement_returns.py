@@ -27,6 +27,7 @@ ACCESS = {
     'oldparts.market.price': ('r', 'r', 'r', 'r', 'rwcu', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.metal.grade': ('r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.part': ('rwcu', 'rwcu', 'rwcu', 'r', 'rwcu', 'rw', 'rw', 'r', 'r', 'r', 'rwcu'),
+    'oldparts.progress.report.sent': ('', '', '', '', 'r', '', '', '', '', '', 'rwcu'),
     'oldparts.remote.province': ('r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.responsibility.rule': ('r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'rwcu'),
     'oldparts.return.shipment': (
