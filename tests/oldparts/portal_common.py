@@ -134,6 +134,18 @@ class PortalCase(HttpCase):
             }
 
     # ------------------------------------------------------------------
+    def _sale_form(self, part_id, quotes=3, **values):
+        """The posted fields of a portal sale application for one part."""
+        data = {'part_ids': str(part_id), 'grade_%d' % part_id: str(self.grade.id),
+                'weight_%d' % part_id: '1.2', 'selected_quote': '1'}
+        for index in range(1, quotes + 1):
+            data.update({'quote_%d_buyer' % index: 'Portal Buyer %d' % index,
+                         'quote_%d_contact' % index: 'Wang',
+                         'quote_%d_phone' % index: '1380000000%d' % index,
+                         'quote_%d_price' % index: str(2200 - index * 50)})
+        data.update(values)
+        return data
+
     def login(self, key):
         """Log in through /web/login, as on the phone (HttpCase.authenticate
         reads the users on the test's own cursor, which does not see the

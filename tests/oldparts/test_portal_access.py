@@ -129,13 +129,3 @@ class TestPortalAccess(PortalCase):
         pages of the old parts."""
         self.authenticate('admin', 'admin')
         self.assertEqual(self.get('/my/oldparts').status_code, 404)
-
-    def _sale_form(self, part_id, quotes=3):
-        data = {'part_ids': str(part_id), 'grade_%d' % part_id: str(self.grade.id),
-                'weight_%d' % part_id: '1.2', 'selected_quote': '1'}
-        for index in range(1, quotes + 1):
-            data.update({'quote_%d_buyer' % index: 'Portal Buyer %d' % index,
-                         'quote_%d_contact' % index: 'Wang',
-                         'quote_%d_phone' % index: '1380000000%d' % index,
-                         'quote_%d_price' % index: str(2200 - index * 50)})
-        return data

@@ -130,17 +130,6 @@ class TestPortalProcess(PortalCase):
             part = env['oldparts.part'].browse(classified)
             self.assertEqual((part.state, part.handover_date), ('handed_over', self._date(env, 0)))
 
-    def _sale_form(self, part_id, quotes=3, **values):
-        data = {'part_ids': str(part_id), 'grade_%d' % part_id: str(self.grade.id),
-                'weight_%d' % part_id: '1.2', 'selected_quote': '1'}
-        for index in range(1, quotes + 1):
-            data.update({'quote_%d_buyer' % index: 'Portal Buyer %d' % index,
-                         'quote_%d_contact' % index: 'Wang',
-                         'quote_%d_phone' % index: '1380000000%d' % index,
-                         'quote_%d_price' % index: str(2200 - index * 50)})
-        data.update(values)
-        return data
-
     def _submitted_sales(self):
         with self._env() as env:
             return env['oldparts.sale.application'].search([
