@@ -135,14 +135,16 @@ class Generator(object):
     # ------------------------------------------------------------------
     def run(self):
         start = time.time()
-        self._master_data()
-        self._price_tables()
-        self._bulk_parts()
-        self._orm_sample()
-        self._sale_applications()
-        self.cr.execute('ANALYZE')
+        for step in (self._master_data, self._incentive_rules, self._price_tables, self._bulk_parts,
+                     self._orm_sample, self._sale_applications, self._analyze):
+            step_start = time.time()
+            step()
+            self.log('%s: %.1f s' % (step.__name__.strip('_'), time.time() - step_start))
         self.stats['seconds'] = round(time.time() - start, 1)
         return self.stats
+
+    def _analyze(self):
+        self.cr.execute('ANALYZE')
 
     # ------------------------------------------------------------------
     def _master_data(self):
@@ -194,6 +196,24 @@ class Generator(object):
         self.stats.update(dealers=len(self.dealers), provinces=len(self.provinces),
                           products=len(self.products))
         self.log('master data: %d dealers, %d products' % (len(self.dealers), len(self.products)))
+
+    def _incentive_rules(self):
+        """One rule of each kind (section 7.4), in force since the first day
+        of last month: last month's settlement is the first (the parts of
+        the three years before it settled nothing)."""
+        last_month = (self.today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        first = fields.Date.to_string(last_month)
+        Rule = self.env['oldparts.incentive.rule']
+        for values in (
+                {'kind': 'delay_day', 'applies_to': 'both', 'amount': 20, 'cap': 600},
+                {'kind': 'not_handed_over', 'amount': 100, 'days': 30},
+                {'kind': 'not_shipped', 'amount': 200, 'days': 15},
+                {'kind': 'missing_written_off', 'amount': 1000},
+                {'kind': 'unauthorized_disposal', 'amount': 2000},
+                {'kind': 'ontime_reward', 'amount': 500, 'threshold': 95, 'min_parts': 1}):
+            Rule.create(dict(values, name=values['kind'], date_from=first,
+                             company_id=self.company.id))
+        self.stats['incentive_rules'] = 6
 
     def _price_tables(self):
         rng, cr = self.rng, self.cr

@@ -17,7 +17,7 @@ import time
 import psutil
 import requests
 
-from bench.figures import Line, figure
+from bench.figures import Line, figure, max_ids_of, restore
 from bench.odoo_env import ROOT
 
 ADMIN = ('admin', 'admin')
@@ -126,35 +126,11 @@ class PeakSampler(threading.Thread):
         self.join()
 
 
-def _max_ids(bench):
-    with bench.rollback() as env:
-        env.cr.execute("""SELECT (SELECT COALESCE(MAX(id), 0) FROM mail_activity),
-                                 (SELECT COALESCE(MAX(id), 0) FROM mail_followers),
-                                 (SELECT COALESCE(MAX(id), 0) FROM mail_message),
-                                 (SELECT COALESCE(MAX(id), 0) FROM oldparts_part)""")
-        return env.cr.fetchone()
-
-
-def _restore(bench, max_ids):
-    """Deletes what the server's requests created (activities, followers,
-    messages, parts), so that the generated database stays as it was."""
-    activity, follower, message, part = max_ids
-    with bench.registry.cursor() as cr:
-        cr.execute("DELETE FROM mail_activity WHERE id > %s", (activity,))
-        cr.execute("DELETE FROM mail_followers WHERE id > %s", (follower,))
-        cr.execute("DELETE FROM mail_message WHERE id > %s", (message,))
-        cr.execute("DELETE FROM oldparts_part WHERE id > %s", (part,))
-        cr.execute("UPDATE oldparts_part SET activity_date_deadline = NULL "
-                   "WHERE activity_date_deadline IS NOT NULL AND id NOT IN "
-                   "(SELECT res_id FROM mail_activity WHERE res_model = 'oldparts.part')")
-        cr.commit()
-
-
 @figure('memory', order=60)
 def memory(bench):
     with bench.rollback() as env:
         cron_id = env.ref('oldparts_module.ir_cron_oldparts_reminders').id
-    max_ids = _max_ids(bench)
+    max_ids = max_ids_of(bench)
     lines = []
     try:
         with Server(bench.db, workers=0) as server:
@@ -176,7 +152,7 @@ def memory(bench):
             lines.append(Line('memory_reports', sampler.peak, 'MB', idle, '<=',
                               MEMORY_TARGET_MB, 'MB'))
     finally:
-        _restore(bench, max_ids)
+        restore(bench, max_ids)
     return lines
 
 
@@ -243,7 +219,7 @@ def _load(server, bench, seconds):
 @figure('rpc_load', order=70)
 def rpc_load(bench):
     results = {}
-    max_ids = _max_ids(bench)
+    max_ids = max_ids_of(bench)
     try:
         for workers in (0, 2):
             with Server(bench.db, workers=workers) as server:
@@ -254,7 +230,7 @@ def rpc_load(bench):
                     workers, results[workers][0], results[workers][1], len(results[workers][2]),
                     results[workers][2][:3]))
     finally:
-        _restore(bench, max_ids)
+        restore(bench, max_ids)
     threaded, prefork = results[0], results[2]
     errors = len(threaded[2]) + len(prefork[2])
     total = int(round((threaded[0] + prefork[0]) * LOAD_SECONDS)) + errors

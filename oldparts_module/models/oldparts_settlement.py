@@ -267,18 +267,19 @@ class OldpartsSettlement(models.Model):
 
     @api.model
     def _part_dicts(self, company, dealers, until):
-        """The dealers' parts of the company recorded by ``until``, read in
-        one query, grouped by dealer."""
-        rows = self.env['oldparts.part'].sudo().search_read([
+        """The dealers' parts of the company recorded by ``until``, their
+        columns read in one query (a national ledger: 100,000 parts, which
+        the ORM's read takes 15 s to convert), grouped by dealer."""
+        parts = self.env['oldparts.part'].sudo().search([
             ('company_id', '=', company.id), ('dealer_id', 'in', dealers.ids),
             ('replacement_date', '<=', fields.Date.to_string(until)),
-            ('state', '!=', 'cancel')], PART_FIELDS + ['dealer_id'])
+            ('state', '!=', 'cancel')])
         by_dealer = {}
-        for row in rows:
+        for row in parts._read_columns(PART_FIELDS + ['dealer_id']):
             for fname in PART_DATES:
                 row[fname] = compute.to_date(row[fname])
-            row['engineer_id'] = row['engineer_id'] and row['engineer_id'][0]
-            by_dealer.setdefault(row['dealer_id'][0], []).append(row)
+            row['engineer_id'] = row['engineer_id'] or False
+            by_dealer.setdefault(row['dealer_id'], []).append(row)
         return by_dealer
 
     def _counted_dicts(self):

@@ -1,8 +1,12 @@
 # Copyright 2026 The oldparts_module authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
+import re
 
 from odoo import fields, models
+
+# characters as wide as two Latin ones (CJK and after)
+WIDE_CHARS = re.compile('[\u2e81-\U0010ffff]')
 
 
 class ReportOldpartsXlsx(models.AbstractModel):
@@ -44,8 +48,7 @@ class ReportOldpartsXlsx(models.AbstractModel):
         if isinstance(value, (datetime.date, datetime.datetime)):
             return 10
         text = value if isinstance(value, str) else str(value)
-        longest = max(text.split('\n') or [''], key=len)
-        return sum(2 if ord(char) > 0x2e80 else 1 for char in longest)
+        return max(len(line) + len(WIDE_CHARS.findall(line)) for line in text.split('\n'))
 
     def _xlsx_table(self, sheet, formats, header_row, columns, rows, kinds=None):
         """Write ``columns`` (labels) at ``header_row`` and ``rows`` (lists of
