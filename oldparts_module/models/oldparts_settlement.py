@@ -326,8 +326,7 @@ class OldpartsSettlement(models.Model):
                        row['date_from'])
                 kept.setdefault(row['settlement_id'][0], {})[key] = Line._dispute_values_of(row)
             Line.search([('settlement_id', 'in', settlements.ids)])._action_env().unlink()
-            # the settlements' totals are recomputed once, after all their lines
-            Create = Line._action_env().with_context(recompute=False)
+            lines = []
             for settlement in settlements:
                 dealer = settlement.dealer_id.id
                 values = compute.settlement_lines(
@@ -336,11 +335,12 @@ class OldpartsSettlement(models.Model):
                 answers = kept.get(settlement.id, {})
                 for vals in values:
                     vals = dict(vals, settlement_id=settlement.id,
+                                company_id=settlement.company_id.id, dealer_id=dealer,
                                 date_from=fields.Date.to_string(vals['date_from']),
                                 date_to=fields.Date.to_string(vals['date_to']))
                     vals.update(answers.get(Line._dispute_key_of(vals), {}))
-                    Create.create(vals)
-            Line.recompute()
+                    lines.append(vals)
+            Line._insert_lines(lines)
             settlements._action_write({'cutoff_date': fields.Date.to_string(cutoff)})
 
     def _group_by_company_month(self):
@@ -366,8 +366,15 @@ class OldpartsSettlement(models.Model):
             ('date_from', '=', fields.Date.to_string(start)), ('state', '!=', 'cancel')])
         drafts = existing.filtered(lambda s: s.state == 'draft')
         missing = dealers - existing.mapped('dealer_id')
+        # the month's drafts of every dealer are created together: their
+        # computed fields computed together once their lines exist, and no
+        # creation message each (two chatter messages and a computation a
+        # draft were most of the time of 200 drafts): their history starts
+        # when they are checked
+        Create = self.with_context(mail_create_nolog=True, mail_create_nosubscribe=True,
+                                   mail_notrack=True, recompute=False)
         for dealer in missing:
-            drafts |= self.create({
+            drafts |= Create.create({
                 'company_id': company.id, 'dealer_id': dealer.id,
                 'date_from': fields.Date.to_string(start)})
         drafts._compute_settlements()

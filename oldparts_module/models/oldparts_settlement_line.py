@@ -66,6 +66,49 @@ class OldpartsSettlementLine(models.Model):
             line.quantity_unit = days if line.kind == 'delay_day' else parts
 
     # ------------------------------------------------------------------
+    # Created by the computation
+    # ------------------------------------------------------------------
+    INSERT_FIELDS = ('settlement_id', 'company_id', 'dealer_id', 'rule_id', 'kind',
+                     'beneficiary', 'engineer_id', 'part_id', 'quantity', 'date_from',
+                     'date_to', 'amount', 'capped', 'rate', 'dispute_state', 'dispute_reason',
+                     'dispute_answer')
+
+    @api.model
+    def _insert_lines(self, lines):
+        """Create the computed lines (dicts of INSERT_FIELDS, dates as
+        strings; the company and dealer those of the settlement), 1,000 per
+        INSERT, then recompute what depends on them (the settlements'
+        totals) once: a month's settlement of a national network has
+        thousands of lines, which ``create`` writes at 10 ms a line."""
+        if not lines:
+            return self.browse()
+        uid, now = self.env.uid, fields.Datetime.now()
+        defaults = {'quantity': 0, 'amount': 0.0, 'rate': 0.0, 'capped': False,
+                    'dispute_state': 'none'}
+        params = []
+        for vals in lines:
+            row = dict(defaults)
+            row.update((fname, value) for fname, value in vals.items()
+                       if value is not None and value is not False)
+            params.append([row.get(fname) for fname in self.INSERT_FIELDS] + [uid, now, uid, now])
+        placeholders = '(%s)' % ', '.join(['%s'] * (len(self.INSERT_FIELDS) + 4))
+        ids = []
+        for index in range(0, len(params), 1000):
+            chunk = params[index:index + 1000]
+            self.env.cr.execute(
+                'INSERT INTO oldparts_settlement_line (%s, create_uid, create_date, write_uid, '
+                'write_date) VALUES %s RETURNING id' % (
+                    ', '.join(self.INSERT_FIELDS), ', '.join([placeholders] * len(chunk))),
+                [value for row in chunk for value in row])
+            ids += [row[0] for row in self.env.cr.fetchall()]
+        created = self.browse(ids)
+        self.env['oldparts.settlement'].invalidate_cache(['line_ids', 'dealer_line_ids',
+                                                          'engineer_line_ids'])
+        created.modified([fname for fname in self.INSERT_FIELDS])
+        self.recompute()
+        return created
+
+    # ------------------------------------------------------------------
     # Dispute
     # ------------------------------------------------------------------
     @api.model
