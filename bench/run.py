@@ -68,7 +68,7 @@ def prepare(db, scale, fresh):
             _psql(db, "UPDATE ir_config_parameter SET value = '%s' WHERE key = 'bench.module'"
                   % _module_key())
         return
-    subprocess.run(['dropdb', '--if-exists', db], check=True)
+    subprocess.run(['dropdb', '--if-exists', '--force', db], check=True)
     _log('installing oldparts_module in a fresh database %s' % db)
     start = time.time()
     with open(os.path.join(ROOT, '.local', 'bench-install.log'), 'w') as log:

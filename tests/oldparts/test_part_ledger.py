@@ -1,4 +1,5 @@
 """The old-part ledger: numbering, dates, delays, disposal types, states."""
+from odoo import models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import OldpartsCase
@@ -311,3 +312,28 @@ class TestReturnPath(OldpartsReturnsCase):
         with self.assertRefused(UserError):
             part.sudo(self.specialist).action_determine_responsibility()
         self.assertEqual(part.state, 'received')
+
+
+class TestPartRead(OldpartsCase):
+
+    def test_read_as_odoo_reads(self):
+        """The documents' read (many2one names one column at a time) returns
+        what Odoo's read returns, for every field, as each role and language."""
+        part = self._create_part(self.engineer_a, supplier_id=self.supplier.id)
+        part.sudo(self.specialist).action_classify()
+        other = self._create_part(self.engineer_b, dealer_id=self.dealer_b.id)
+        for user in (self.engineer_a, self.specialist):
+            for lang in ('en_US', 'zh_CN'):
+                parts = (part | other).sudo(user).with_context(lang=lang)
+                parts = parts.filtered(lambda p: p.id in parts.search([]).ids)
+                fnames = [fname for fname, field in parts._fields.items()
+                          if not field.groups or parts.user_has_groups(field.groups)]
+                ours = parts.read(fnames)
+                parts.invalidate_cache()
+                self.assertEqual(ours, models.BaseModel.read(parts, fnames))
+                self.assertTrue(any(isinstance(row['dealer_id'], tuple) for row in ours))
+        rows = part.sudo(self.engineer_a).with_context(lang='zh_CN').read(
+            ['product_id', 'dealer_id', 'engineer_id'])
+        self.assertEqual(rows[0]['product_id'], (self.product.id, '[YG-001] 液压油缸'))
+        self.assertEqual(rows[0]['dealer_id'], (self.dealer_a.id, '宁夏甲代理商'))
+        self.assertEqual(rows[0]['engineer_id'], (self.engineer_a.id, self.engineer_a.name))

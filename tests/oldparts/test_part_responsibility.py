@@ -100,6 +100,31 @@ class TestReminderJob(OldpartsCase):
         self.env.cr.execute("SELECT write_date FROM oldparts_part WHERE id = %s", (late.id,))
         self.assertEqual(str(self.env.cr.fetchone()[0]), '2001-01-01 00:00:00')
 
+    def test_reminder_followers_as_odoo_subscribes(self):
+        """The job's followers get the subtypes Odoo gives a new follower,
+        and a user who already follows the part keeps the subtypes chosen."""
+        late = self._create_part(self.engineer_a, replacement_date=self._date(-10))
+        chosen = self._create_part(self.engineer_a, replacement_date=self._date(-11))
+        reference = self._create_part(replacement_date=self._date(-1))
+        Followers = self.env['mail.followers']
+        Followers.search([('res_model', '=', 'oldparts.part'),
+                          ('res_id', 'in', (late + chosen).ids)]).unlink()
+        comment = self.env.ref('mail.mt_comment')
+        chosen.message_subscribe(partner_ids=[self.engineer_a.partner_id.id],
+                                 subtype_ids=[comment.id])
+        reference.message_subscribe(partner_ids=[self.engineer_a.partner_id.id])
+        self.env['oldparts.part']._cron_oldparts_reminders()
+
+        def subtypes(part):
+            return Followers.search([
+                ('res_model', '=', 'oldparts.part'), ('res_id', '=', part.id),
+                ('partner_id', '=', self.engineer_a.partner_id.id)]).subtype_ids
+
+        self.assertTrue(subtypes(reference))
+        self.assertEqual(subtypes(late), subtypes(reference))
+        self.assertEqual(subtypes(chosen), comment)
+        self.assertIn(self.engineer_a.partner_id, late.message_partner_ids)
+
     def test_handover_closes_reminder(self):
         """Handing the part over marks its reminder done."""
         late = self._create_part(self.engineer_a, replacement_date=self._date(-10))
