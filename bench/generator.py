@@ -200,10 +200,13 @@ class Generator(object):
     def _incentive_rules(self):
         """One rule of each kind (section 7.4), in force since the first day
         of last month: last month's settlement is the first (the parts of
-        the three years before it settled nothing)."""
+        the three years before it settled nothing). A kind the company
+        already has a rule of (demo data) keeps its rule."""
         last_month = (self.today.replace(day=1) - timedelta(days=1)).replace(day=1)
         first = fields.Date.to_string(last_month)
         Rule = self.env['oldparts.incentive.rule']
+        existing = set(Rule.search([('company_id', '=', self.company.id)]).mapped('kind'))
+        self.stats['incentive_rules'] = 0
         for values in (
                 {'kind': 'delay_day', 'applies_to': 'both', 'amount': 20, 'cap': 600},
                 {'kind': 'not_handed_over', 'amount': 100, 'days': 30},
@@ -211,9 +214,10 @@ class Generator(object):
                 {'kind': 'missing_written_off', 'amount': 1000},
                 {'kind': 'unauthorized_disposal', 'amount': 2000},
                 {'kind': 'ontime_reward', 'amount': 500, 'threshold': 95, 'min_parts': 1}):
-            Rule.create(dict(values, name=values['kind'], date_from=first,
-                             company_id=self.company.id))
-        self.stats['incentive_rules'] = 6
+            if values['kind'] not in existing:
+                Rule.create(dict(values, name=values['kind'], date_from=first,
+                                 company_id=self.company.id))
+                self.stats['incentive_rules'] += 1
 
     def _price_tables(self):
         rng, cr = self.rng, self.cr
