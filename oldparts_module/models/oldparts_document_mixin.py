@@ -108,6 +108,25 @@ def in_action(env):
     return env.context.get(_ACTION_KEY) is _ACTION_TOKEN
 
 
+def insert_rows(env, table, columns, rows, size=1000):
+    """INSERT ``rows`` (sequences of values for ``columns``) into ``table``
+    with the creation and write stamps of ``env``'s user, ``size`` rows a
+    statement; returns the new ids in order. For the batches of the daily
+    job and the settlement: the caller recomputes what depends on them."""
+    now = fields.Datetime.now()
+    stamps = [env.uid, now, env.uid, now]
+    placeholders = '(%s)' % ', '.join(['%s'] * (len(columns) + len(stamps)))
+    ids = []
+    for index in range(0, len(rows), size):
+        chunk = rows[index:index + size]
+        env.cr.execute('INSERT INTO %s (%s, create_uid, create_date, write_uid, write_date) '
+                       'VALUES %s RETURNING id' % (table, ', '.join(columns),
+                                                   ', '.join([placeholders] * len(chunk))),
+                       [value for row in chunk for value in list(row) + stamps])
+        ids += [row[0] for row in env.cr.fetchall()]
+    return ids
+
+
 class OldpartsDocumentMixin(models.AbstractModel):
     """What every old-parts document shares:
 
@@ -243,6 +262,15 @@ class OldpartsDocumentMixin(models.AbstractModel):
                 raise ValidationError(_('%(dealer)s is not flagged as a dealer.') % {
                     'dealer': record.dealer_id.display_name,
                 })
+
+    def _oldparts_company_account(self, fname, missing_message):
+        """The account of the document's company in its field ``fname``;
+        ``missing_message`` (translated, naming %(company)s) when it is not set."""
+        self.ensure_one()
+        account = self.company_id[fname]
+        if not account:
+            raise UserError(missing_message % {'company': self.company_id.name})
+        return account
 
     def _oldparts_company_journal(self, journal_type, missing_message):
         """The first journal of ``journal_type`` of the document's company;
@@ -391,7 +419,6 @@ class OldpartsDocumentMixin(models.AbstractModel):
         followed = {}     # user -> records the user must follow
         notify = self.env['res.users']
         today = fields.Date.today()
-        now = fields.Datetime.now()
         names = dict(self.sudo().with_context(prefetch_fields=False).browse(
             list({entry[0].id for entry in plan})).name_get())
         note_field = Activity._fields['note']
@@ -401,24 +428,14 @@ class OldpartsDocumentMixin(models.AbstractModel):
             for user in users:
                 rows.append((model_id, self._name, record.id, names[record.id],
                              activity_type.id, summary,
-                             note_field.convert_to_column(note, Activity), deadline, user.id,
-                             self.env.uid, now, self.env.uid, now))
+                             note_field.convert_to_column(note, Activity), deadline, user.id))
                 followed.setdefault(user, set()).add(record.id)
                 if deadline <= today:
                     notify |= user
-        # the rows mail.activity's create() would insert, 1,000 at a time
-        ids = []
-        for index in range(0, len(rows), 1000):
-            chunk = rows[index:index + 1000]
-            self.env.cr.execute("""
-                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                                           activity_type_id, summary, note, date_deadline,
-                                           user_id, create_uid, create_date, write_uid,
-                                           write_date)
-                     VALUES """ + ', '.join(['(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)']
-                                             * len(chunk)) + " RETURNING id",
-                [value for row in chunk for value in row])
-            ids += [row[0] for row in self.env.cr.fetchall()]
+        # the rows mail.activity's create() would insert
+        ids = insert_rows(self.env, 'mail_activity', (
+            'res_model_id', 'res_model', 'res_id', 'res_name', 'activity_type_id', 'summary',
+            'note', 'date_deadline', 'user_id'), rows)
         created = Activity.browse(ids)
         self.invalidate_cache(['activity_ids'], list(names))
         # the activities' other stored computed fields (the document's dealer

@@ -171,13 +171,9 @@ class OldpartsFreightRequest(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     def _freight_account(self):
-        self.ensure_one()
-        account = self.company_id.oldparts_freight_account_id
-        if not account:
-            raise UserError(_(
-                'Set the return freight expense account of company %(company)s first '
-                '(Settings > Companies > Old Parts).') % {'company': self.company_id.name})
-        return account
+        return self._oldparts_company_account('oldparts_freight_account_id', _(
+            'Set the return freight expense account of company %(company)s first '
+            '(Settings > Companies > Old Parts).'))
 
     def _freight_journal(self):
         self.ensure_one()

@@ -395,14 +395,9 @@ class OldpartsSettlement(models.Model):
     # Posting
     # ------------------------------------------------------------------
     def _incentive_account(self):
-        self.ensure_one()
-        account = self.company_id.oldparts_incentive_account_id
-        if not account:
-            raise UserError(_(
-                'Set the service fee account for old-part incentives of company '
-                '%(company)s first (Settings > Companies > Old Parts).') % {
-                'company': self.company_id.name})
-        return account
+        return self._oldparts_company_account('oldparts_incentive_account_id', _(
+            'Set the service fee account for old-part incentives of company '
+            '%(company)s first (Settings > Companies > Old Parts).'))
 
     def _incentive_journal(self):
         self.ensure_one()

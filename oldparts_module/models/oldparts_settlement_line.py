@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .oldparts_document_mixin import insert_rows
 from .oldparts_incentive_rule import RULE_KINDS
 
 DISPUTE_STATES = [
@@ -82,25 +83,15 @@ class OldpartsSettlementLine(models.Model):
         thousands of lines, which ``create`` writes at 10 ms a line."""
         if not lines:
             return self.browse()
-        uid, now = self.env.uid, fields.Datetime.now()
         defaults = {'quantity': 0, 'amount': 0.0, 'rate': 0.0, 'capped': False,
                     'dispute_state': 'none'}
-        params = []
+        rows = []
         for vals in lines:
             row = dict(defaults)
             row.update((fname, value) for fname, value in vals.items()
                        if value is not None and value is not False)
-            params.append([row.get(fname) for fname in self.INSERT_FIELDS] + [uid, now, uid, now])
-        placeholders = '(%s)' % ', '.join(['%s'] * (len(self.INSERT_FIELDS) + 4))
-        ids = []
-        for index in range(0, len(params), 1000):
-            chunk = params[index:index + 1000]
-            self.env.cr.execute(
-                'INSERT INTO oldparts_settlement_line (%s, create_uid, create_date, write_uid, '
-                'write_date) VALUES %s RETURNING id' % (
-                    ', '.join(self.INSERT_FIELDS), ', '.join([placeholders] * len(chunk))),
-                [value for row in chunk for value in row])
-            ids += [row[0] for row in self.env.cr.fetchall()]
+            rows.append([row.get(fname) for fname in self.INSERT_FIELDS])
+        ids = insert_rows(self.env, self._table, self.INSERT_FIELDS, rows)
         created = self.browse(ids)
         self.env['oldparts.settlement'].invalidate_cache(['line_ids', 'dealer_line_ids',
                                                           'engineer_line_ids'])
